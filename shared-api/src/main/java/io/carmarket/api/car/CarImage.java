@@ -1,0 +1,4 @@
+package io.carmarket.api.car;
+
+public record CarImage(String url, boolean primary) {
+}

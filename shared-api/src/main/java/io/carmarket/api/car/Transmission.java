@@ -1,0 +1,5 @@
+package io.carmarket.api.car;
+
+public enum Transmission {
+    MANUAL, AUTOMATIC
+}

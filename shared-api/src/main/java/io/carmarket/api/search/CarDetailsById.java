@@ -1,0 +1,4 @@
+package io.carmarket.api.search;
+
+public record CarDetailsById(String carId) {
+}

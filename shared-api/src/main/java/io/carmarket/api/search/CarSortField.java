@@ -1,0 +1,5 @@
+package io.carmarket.api.search;
+
+public enum CarSortField {
+    PRICE, YEAR, MILEAGE, CREATED_AT
+}

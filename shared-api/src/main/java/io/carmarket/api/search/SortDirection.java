@@ -1,0 +1,5 @@
+package io.carmarket.api.search;
+
+public enum SortDirection {
+    ASC, DESC
+}
