@@ -8,6 +8,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class QueryServiceApplication {
 
     public static void main(String[] args) {
+        // Axon 4.12.2 reads its update-check opt-out only from this system property (or env/file), not from
+        // axon.update-check.disabled, and would otherwise call AxonIQ's servers from every start.
+        System.getProperties().putIfAbsent("axoniq.update-checker.disabled", "true");
         SpringApplication.run(QueryServiceApplication.class, args);
     }
 }

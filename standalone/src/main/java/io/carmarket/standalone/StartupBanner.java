@@ -1,0 +1,41 @@
+package io.carmarket.standalone;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** Tells a newcomer where the running system is, once it is ready. */
+@Component
+public class StartupBanner {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
+
+    private final WebServerApplicationContext context;
+    private final StandaloneProperties properties;
+
+    public StartupBanner(WebServerApplicationContext context, StandaloneProperties properties) {
+        this.context = context;
+        this.properties = properties;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(2)
+    public void announce() {
+        String base = "http://localhost:" + context.getWebServer().getPort();
+        log.info("""
+
+                ================================================================
+                 CarMarket standalone is running
+                   API base URL : {}/api/v1
+                   Car search   : {}/api/v1/cars
+                   Swagger UI   : {}/swagger-ui.html
+                   Health       : {}/actuator/health
+                   Data dir     : {}
+                ================================================================""",
+                base, base, base, base, properties.dataDir().toAbsolutePath().normalize());
+    }
+}

@@ -1,0 +1,242 @@
+package io.carmarket.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import static io.carmarket.standalone.CarMarketClient.items;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The walking skeleton over HTTP against the whole standalone system: a car listed by command shows up in the
+ * MongoDB search read model, and its bookings decide its availability there.
+ */
+@SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class CarBookingEndToEndTest {
+
+    private static final Duration PROJECTION_WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void isolatedDataDir(DynamicPropertyRegistry registry) {
+        registry.add("carmarket.data-dir", () -> dataDir.toString());
+    }
+
+    @LocalServerPort
+    int port;
+
+    private CarMarketClient client;
+    private final LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+
+    @BeforeEach
+    void connect() {
+        client = new CarMarketClient(port);
+    }
+
+    @Test
+    void a_listed_car_is_booked_refused_for_overlapping_dates_and_freed_by_cancelling() {
+        String make = uniqueMake();
+        String carId = client.listCar(client.carListing(make));
+        awaitSearchHits("make=" + make, 1);
+
+        ResponseEntity<JsonNode> booked = client.book(carId, today.plusDays(10), today.plusDays(13));
+        assertThat(booked.getStatusCode().value()).isEqualTo(201);
+        assertThat(booked.getBody().get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(booked.getBody().get("totalPrice").decimalValue()).isEqualByComparingTo("148.50");
+        String bookingId = booked.getBody().get("bookingId").asText();
+
+        ResponseEntity<JsonNode> overlapping = client.book(carId, today.plusDays(12), today.plusDays(15));
+        assertThat(overlapping.getStatusCode().value()).isEqualTo(409);
+        assertThat(overlapping.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(overlapping.getBody().get("code").asText()).isEqualTo("BOOKING_OVERLAP");
+        assertThat(overlapping.getBody().get("conflictingStartDate").asText()).isEqualTo(today.plusDays(10).toString());
+        assertThat(overlapping.getBody().get("conflictingEndDate").asText()).isEqualTo(today.plusDays(13).toString());
+
+        String bookedDates = availability(make, today.plusDays(11), today.plusDays(12));
+        String freeDates = availability(make, today.plusDays(13), today.plusDays(20));
+        awaitAvailable(bookedDates, false);
+        assertThat(onlyItem(client.search(freeDates)).get("available").asBoolean()).isTrue();
+
+        ResponseEntity<JsonNode> cancelled = client.cancel(carId, bookingId);
+        assertThat(cancelled.getStatusCode().value()).isEqualTo(200);
+        assertThat(cancelled.getBody().get("status").asText()).isEqualTo("CANCELLED");
+        awaitAvailable(bookedDates, true);
+
+        assertThat(client.book(carId, today.plusDays(12), today.plusDays(15)).getStatusCode().value())
+                .as("the cancelled booking's dates can be booked again").isEqualTo(201);
+    }
+
+    @Test
+    void search_results_and_car_details_never_contain_vin_or_licence_plate() {
+        String make = uniqueMake();
+        ObjectNode listing = client.carListing(make);
+        String carId = client.listCar(listing);
+        awaitSearchHits("make=" + make, 1);
+
+        String searchBody = client.getText("/cars?make=" + make).getBody();
+        String detailsBody = client.getText("/cars/" + carId).getBody();
+
+        for (String body : List.of(searchBody, detailsBody)) {
+            assertThat(body).doesNotContain(listing.get("vin").asText())
+                    .doesNotContain(listing.get("licensePlate").asText())
+                    .doesNotContainIgnoringCase("vin").doesNotContainIgnoringCase("licensePlate");
+        }
+        assertThat(detailsBody).contains(carId).contains(make);
+    }
+
+    @Test
+    void search_pages_through_results_with_a_cursor_in_the_requested_order() {
+        String make = uniqueMake();
+        for (String rate : List.of("30.00", "10.00", "20.00")) {
+            client.listCar((ObjectNode) client.carListing(make).put("dailyRate", rate));
+        }
+        awaitSearchHits("make=" + make, 3);
+
+        JsonNode first = client.search("make=" + make + "&sort=price,asc&limit=2");
+        assertThat(items(first)).extracting(item -> item.get("dailyRate").asDouble())
+                .containsExactly(10.0, 20.0);
+        assertThat(first.get("nextCursor").asText()).isNotBlank();
+
+        JsonNode second = client.search("make=" + make + "&sort=price,asc&limit=2&cursor="
+                + first.get("nextCursor").asText());
+        assertThat(items(second)).extracting(item -> item.get("dailyRate").asDouble())
+                .containsExactly(30.0);
+        assertThat(second.has("nextCursor")).isFalse();
+    }
+
+    @Test
+    void search_filters_by_price_range_and_several_makes() {
+        String makeA = uniqueMake();
+        String makeB = uniqueMake();
+        client.listCar((ObjectNode) client.carListing(makeA).put("dailyRate", "40.00"));
+        client.listCar((ObjectNode) client.carListing(makeA).put("dailyRate", "90.00"));
+        client.listCar((ObjectNode) client.carListing(makeB).put("dailyRate", "60.00"));
+        awaitSearchHits("make=" + makeA + "&make=" + makeB, 3);
+
+        JsonNode affordable = client.search("make=" + makeA + "&make=" + makeB.toLowerCase()
+                + "&minPrice=50&maxPrice=95&sort=price,desc");
+        assertThat(items(affordable)).extracting(item -> item.get("dailyRate").asDouble())
+                .containsExactly(90.0, 60.0);
+    }
+
+    @Test
+    void an_invalid_listing_is_answered_400_with_the_fields_at_fault() {
+        ObjectNode listing = client.carListing(uniqueMake());
+        listing.remove("make");
+        listing.put("year", 1800).put("dailyRate", "-5").put("vin", "short");
+
+        ResponseEntity<JsonNode> response = client.post("/cars", listing);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody().get("errors").fieldNames()).toIterable()
+                .contains("make", "year", "dailyRate", "vin");
+    }
+
+    @Test
+    void malformed_json_and_wrong_types_are_answered_400_not_500() {
+        assertThat(client.postRaw("/cars", "{not json").getStatusCode().value()).isEqualTo(400);
+
+        ObjectNode wrongEnum = (ObjectNode) client.carListing(uniqueMake()).put("fuelType", "STEAM");
+        ResponseEntity<JsonNode> response = client.post("/cars", wrongEnum);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody().get("errors").has("fuelType")).isTrue();
+
+        ObjectNode badCurrency = (ObjectNode) client.carListing(uniqueMake()).put("currency", "XYZW");
+        assertThat(client.post("/cars", badCurrency).getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void booking_rules_that_need_the_car_are_answered_by_the_aggregate() {
+        String carId = client.listCar(client.carListing(uniqueMake()));
+
+        ResponseEntity<JsonNode> inThePast = client.book(carId, today.minusDays(2), today.plusDays(1));
+        assertThat(inThePast.getStatusCode().value()).isEqualTo(400);
+        assertThat(inThePast.getBody().get("code").asText()).isEqualTo("START_DATE_IN_PAST");
+
+        ResponseEntity<JsonNode> tooLong = client.book(carId, today.plusDays(1), today.plusDays(40));
+        assertThat(tooLong.getStatusCode().value()).isEqualTo(400);
+        assertThat(tooLong.getBody().get("code").asText()).isEqualTo("BOOKING_TOO_LONG");
+
+        ResponseEntity<JsonNode> backwards = client.book(carId, today.plusDays(5), today.plusDays(5));
+        assertThat(backwards.getStatusCode().value()).isEqualTo(400);
+        assertThat(backwards.getBody().get("code").asText()).isEqualTo("INVALID_PERIOD");
+    }
+
+    @Test
+    void unknown_cars_and_bookings_are_answered_404() {
+        String unknownCar = UUID.randomUUID().toString();
+        ResponseEntity<JsonNode> bookUnknown = client.book(unknownCar, today.plusDays(1), today.plusDays(2));
+        assertThat(bookUnknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(bookUnknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+
+        assertThat(client.get("/cars/" + unknownCar).getStatusCode().value()).isEqualTo(404);
+
+        String carId = client.listCar(client.carListing(uniqueMake()));
+        ResponseEntity<JsonNode> cancelUnknown = client.cancel(carId, UUID.randomUUID().toString());
+        assertThat(cancelUnknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(cancelUnknown.getBody().get("code").asText()).isEqualTo("BOOKING_NOT_FOUND");
+    }
+
+    @Test
+    void nonsensical_search_parameters_are_answered_400_naming_the_parameter() {
+        assertBadSearchParameter("limit=1000", "limit");
+        assertBadSearchParameter("limit=0", "limit");
+        assertBadSearchParameter("sort=colour", "sort");
+        assertBadSearchParameter("minPrice=100&maxPrice=10", "maxPrice");
+        assertBadSearchParameter("availableFrom=2030-01-05&availableTo=2030-01-01", "availableTo");
+        assertBadSearchParameter("availableFrom=2030-01-05", "availableTo");
+        assertBadSearchParameter("availableFrom=yesterday&availableTo=2030-01-01", "availableFrom");
+        assertBadSearchParameter("cursor=not-a-cursor", "cursor");
+        assertBadSearchParameter("priceType=CHEAPEST", "priceType");
+    }
+
+    private void assertBadSearchParameter(String query, String parameter) {
+        ResponseEntity<JsonNode> response = client.get("/cars?" + query);
+        assertThat(response.getStatusCode().value()).as(query).isEqualTo(400);
+        assertThat(response.getBody().get("errors").has(parameter)).as(query + " names " + parameter).isTrue();
+    }
+
+    private void awaitSearchHits(String query, int expected) {
+        await().atMost(PROJECTION_WAIT).untilAsserted(() ->
+                assertThat(items(client.search(query))).hasSize(expected));
+    }
+
+    private void awaitAvailable(String query, boolean expected) {
+        await().atMost(PROJECTION_WAIT).untilAsserted(() ->
+                assertThat(onlyItem(client.search(query)).get("available").asBoolean()).isEqualTo(expected));
+    }
+
+    private static String availability(String make, LocalDate from, LocalDate to) {
+        return "make=" + make + "&availableFrom=" + from + "&availableTo=" + to;
+    }
+
+    private static JsonNode onlyItem(JsonNode page) {
+        assertThat(items(page)).hasSize(1);
+        return items(page).get(0);
+    }
+
+    private static String uniqueMake() {
+        return "Make" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+}

@@ -1,0 +1,98 @@
+package io.carmarket.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.web.client.RestTemplate;
+import org.springframework.web.client.NoOpResponseErrorHandler;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+/** Speaks to a running CarMarket over HTTP the way a front end would; never throws on 4xx/5xx. */
+final class CarMarketClient {
+
+    private final RestTemplate http;
+    private final String baseUrl;
+    private final ObjectMapper json = new ObjectMapper();
+
+    CarMarketClient(int port) {
+        this.baseUrl = "http://localhost:" + port + "/api/v1";
+        this.http = new RestTemplate(new SimpleClientHttpRequestFactory());
+        this.http.setErrorHandler(new NoOpResponseErrorHandler());
+    }
+
+    /** A valid listing body; tests change single fields of it. */
+    ObjectNode carListing(String make) {
+        ObjectNode car = json.createObjectNode()
+                .put("make", make).put("model", "Golf").put("variant", "1.5 TSI").put("year", 2022)
+                .put("bodyType", "HATCHBACK").put("transmission", "MANUAL").put("fuelType", "PETROL")
+                .put("mileage", 25000).put("color", "Blue").put("seats", 5)
+                .put("vin", "WVWZZZCDZNW" + String.format("%06d", Math.abs(UUID.randomUUID().hashCode()) % 1_000_000))
+                .put("licensePlate", "B-XY 123").put("dailyRate", "49.50").put("currency", "EUR")
+                .put("description", "Test car");
+        car.putObject("location").put("city", "Berlin").put("timeZone", "Europe/Berlin");
+        car.putArray("images").addObject().put("url", "https://images.example.com/golf.jpg").put("primary", true);
+        return car;
+    }
+
+    String listCar(ObjectNode listing) {
+        ResponseEntity<JsonNode> response = post("/cars", listing);
+        if (response.getStatusCode().value() != 201) {
+            throw new IllegalStateException("Listing failed: " + response.getStatusCode() + " " + response.getBody());
+        }
+        return response.getBody().get("carId").asText();
+    }
+
+    ResponseEntity<JsonNode> book(String carId, LocalDate start, LocalDate end) {
+        ObjectNode body = json.createObjectNode().put("startDate", start.toString()).put("endDate", end.toString());
+        return post("/cars/" + carId + "/bookings", body);
+    }
+
+    ResponseEntity<JsonNode> cancel(String carId, String bookingId) {
+        return post("/cars/" + carId + "/bookings/" + bookingId + "/cancel", json.createObjectNode());
+    }
+
+    ResponseEntity<JsonNode> post(String path, Object body) {
+        return exchange(HttpMethod.POST, path, body);
+    }
+
+    ResponseEntity<JsonNode> postRaw(String path, String rawJson) {
+        return exchange(HttpMethod.POST, path, rawJson);
+    }
+
+    ResponseEntity<JsonNode> get(String pathAndQuery) {
+        return exchange(HttpMethod.GET, pathAndQuery, null);
+    }
+
+    ResponseEntity<String> getText(String pathAndQuery) {
+        return http.exchange(baseUrl + pathAndQuery, HttpMethod.GET, null, String.class);
+    }
+
+    JsonNode search(String query) {
+        ResponseEntity<JsonNode> response = get("/cars?" + query);
+        if (response.getStatusCode().value() != 200) {
+            throw new IllegalStateException("Search failed: " + response.getStatusCode() + " " + response.getBody());
+        }
+        return response.getBody();
+    }
+
+    static List<JsonNode> items(JsonNode page) {
+        return StreamSupport.stream(page.get("items").spliterator(), false).toList();
+    }
+
+    private ResponseEntity<JsonNode> exchange(HttpMethod method, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+        return http.exchange(baseUrl + path, method, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+}
