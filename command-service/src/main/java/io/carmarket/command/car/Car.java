@@ -23,6 +23,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -54,6 +55,9 @@ public class Car {
 
     @CommandHandler
     public Car(ListCar command, Clock clock) {
+        if (command.location() == null || command.location().timeZone() == null) {
+            throw RuleViolation.invalid("LOCATION_REQUIRED", "A car needs a location with a time zone");
+        }
         requireValidPricing(command.pricing());
         if (command.maxBookingDays() == null || command.maxBookingDays() < 1) {
             throw RuleViolation.invalid("INVALID_MAX_BOOKING_DAYS", "maxBookingDays must be at least 1");
@@ -65,12 +69,12 @@ public class Car {
     @CommandHandler
     public BookingReceipt book(BookCar command, Clock clock) {
         DateRange period = command.period();
-        requireBookable();
-        requireValidPeriod(period, clock);
-        requireNoOverlapWith(period);
         if (liveBookings.containsKey(command.bookingId()) || cancelledBookingIds.contains(command.bookingId())) {
             throw RuleViolation.conflict("DUPLICATE_BOOKING_ID", "Booking " + command.bookingId() + " already exists");
         }
+        requireBookable();
+        requireValidPeriod(period, clock);
+        requireNoOverlapWith(period);
 
         BigDecimal totalPrice = priceOf(period);
         BookingStatus status = BookingStatus.CONFIRMED;
@@ -104,13 +108,20 @@ public class Car {
         if (!pricing.isOfferedForRental() && !pricing.isOfferedForSale()) {
             throw RuleViolation.invalid("PRICE_REQUIRED", "A car needs a daily rate, an asking price, or both");
         }
-        requirePositive(pricing.dailyRate(), "dailyRate");
-        requirePositive(pricing.askingPrice(), "askingPrice");
+        requireValidAmount(pricing.dailyRate(), "dailyRate", pricing.currency());
+        requireValidAmount(pricing.askingPrice(), "askingPrice", pricing.currency());
     }
 
-    private static void requirePositive(BigDecimal amount, String name) {
-        if (amount != null && amount.signum() <= 0) {
+    private static void requireValidAmount(BigDecimal amount, String name, Currency currency) {
+        if (amount == null) {
+            return;
+        }
+        if (amount.signum() <= 0) {
             throw RuleViolation.invalid("PRICE_NOT_POSITIVE", name + " must be positive");
+        }
+        if (amount.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
+            throw RuleViolation.invalid("PRICE_TOO_PRECISE", name + " has more decimals than "
+                    + currency.getCurrencyCode() + " allows (" + currency.getDefaultFractionDigits() + ")");
         }
     }
 
