@@ -189,6 +189,7 @@ class CarBookingEndToEndTest {
         ResponseEntity<JsonNode> bookUnknown = client.book(unknownCar, today.plusDays(1), today.plusDays(2));
         assertThat(bookUnknown.getStatusCode().value()).isEqualTo(404);
         assertThat(bookUnknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(bookUnknown.getBody().get("code").asText()).isEqualTo("CAR_NOT_FOUND");
 
         assertThat(client.get("/cars/" + unknownCar).getStatusCode().value()).isEqualTo(404);
 
@@ -196,6 +197,17 @@ class CarBookingEndToEndTest {
         ResponseEntity<JsonNode> cancelUnknown = client.cancel(carId, UUID.randomUUID().toString());
         assertThat(cancelUnknown.getStatusCode().value()).isEqualTo(404);
         assertThat(cancelUnknown.getBody().get("code").asText()).isEqualTo("BOOKING_NOT_FOUND");
+    }
+
+    @Test
+    void unknown_routes_and_methods_are_problems_too() {
+        ResponseEntity<JsonNode> noRoute = client.get("/no-such-thing");
+        assertThat(noRoute.getStatusCode().value()).isEqualTo(404);
+        assertThat(noRoute.getBody().get("code").asText()).isEqualTo("NOT_FOUND");
+
+        ResponseEntity<JsonNode> wrongMethod = client.post("/cars/" + UUID.randomUUID(), client.carListing("X"));
+        assertThat(wrongMethod.getStatusCode().value()).isEqualTo(405);
+        assertThat(wrongMethod.getBody().get("code").asText()).isEqualTo("METHOD_NOT_ALLOWED");
     }
 
     @Test

@@ -44,6 +44,21 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     private static final String VALIDATION_FAILED = "VALIDATION_FAILED";
     private static final String MALFORMED_REQUEST = "MALFORMED_REQUEST";
 
+    /** Spring MVC's own problems (404 no route, 405, 406, 415 ...) get a {@code code} like all others. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey(ApiProblems.CODE))) {
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            String code = status == null ? "HTTP_" + statusCode.value() : status.name();
+            problem.setProperty(ApiProblems.CODE, code);
+            problem.setType(ApiProblems.typeOf(code));
+        }
+        return response;
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,

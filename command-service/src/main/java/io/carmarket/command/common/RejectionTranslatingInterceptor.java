@@ -10,6 +10,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,9 +29,19 @@ public class RejectionTranslatingInterceptor implements MessageHandlerIntercepto
         } catch (RuleViolation violation) {
             throw rejected(violation.rejection());
         } catch (AggregateNotFoundException notFound) {
-            throw rejected(new CommandRejection(Kind.NOT_FOUND, "NOT_FOUND",
-                    "No such resource: " + notFound.getAggregateIdentifier(), Map.of()));
+            String aggregate = aggregateNameOf(unitOfWork.getMessage());
+            throw rejected(new CommandRejection(Kind.NOT_FOUND, aggregate.toUpperCase(Locale.ROOT) + "_NOT_FOUND",
+                    "No " + aggregate + " " + notFound.getAggregateIdentifier(), Map.of()));
         }
+    }
+
+    /**
+     * The addressed aggregate, named after the feature package of its command: {@code io.carmarket.api.car.BookCar}
+     * addresses a car.
+     */
+    private static String aggregateNameOf(CommandMessage<?> command) {
+        String commandPackage = command.getPayloadType().getPackageName();
+        return commandPackage.substring(commandPackage.lastIndexOf('.') + 1);
     }
 
     private static CommandExecutionException rejected(CommandRejection rejection) {
