@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.carmarket.api.car.CarBooked;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -17,7 +21,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 
 import static io.carmarket.standalone.CarMarketClient.items;
@@ -44,6 +54,9 @@ class CarBookingEndToEndTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    EventStore eventStore;
 
     private CarMarketClient client;
     private final LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
@@ -84,6 +97,35 @@ class CarBookingEndToEndTest {
 
         assertThat(client.book(carId, today.plusDays(12), today.plusDays(15)).getStatusCode().value())
                 .as("the cancelled booking's dates can be booked again").isEqualTo(201);
+    }
+
+    @Test
+    void of_many_clients_racing_for_the_same_dates_exactly_one_books_the_car() throws Exception {
+        String carId = client.listCar(client.carListing(uniqueMake()));
+        int racers = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            int offset = i % 3;
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return client.book(carId, today.plusDays(20 + offset), today.plusDays(23 + offset))
+                        .getStatusCode().value();
+            }));
+        }
+        start.countDown();
+        List<Integer> answers = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            answers.add(status.get(30, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(answers).containsOnly(201, 409);
+        assertThat(answers).filteredOn(status -> status == 201).hasSize(1);
+        DomainEventStream events = eventStore.readEvents(carId);
+        assertThat(events.asStream().filter(event -> event.getPayload() instanceof CarBooked).count())
+                .as("booking events in the car's stream").isEqualTo(1);
     }
 
     @Test
