@@ -2,10 +2,9 @@ package io.carmarket.query.search;
 
 import io.carmarket.query.EmbeddedMongo;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -19,23 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The search projection against the embedded MongoDB-wire server, including events delivered more than once. */
 class CarSearchProjectionTest {
 
-    private static EmbeddedMongo mongo;
-    private static MongoTemplate mongoTemplate;
+    @RegisterExtension
+    static final EmbeddedMongo mongo = new EmbeddedMongo();
+
+    private MongoTemplate mongoTemplate;
     private CarSearchProjection projection;
-
-    @BeforeAll
-    static void startMongo() {
-        mongo = new EmbeddedMongo();
-        mongoTemplate = mongo.template();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
 
     @BeforeEach
     void emptyReadModel() {
+        mongoTemplate = mongo.template();
         mongoTemplate.remove(new Query(), CarSearchEntry.class);
         projection = new CarSearchProjection(mongoTemplate);
     }

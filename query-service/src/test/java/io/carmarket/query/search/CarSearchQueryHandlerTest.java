@@ -9,10 +9,9 @@ import io.carmarket.api.search.CarSummary;
 import io.carmarket.api.search.PriceType;
 import io.carmarket.api.search.SortDirection;
 import io.carmarket.query.EmbeddedMongo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -32,24 +31,16 @@ class CarSearchQueryHandlerTest {
 
     private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
 
-    private static EmbeddedMongo mongo;
-    private static MongoTemplate mongoTemplate;
+    @RegisterExtension
+    static final EmbeddedMongo mongo = new EmbeddedMongo();
+
+    private MongoTemplate mongoTemplate;
     private CarSearchProjection projection;
     private CarSearchQueryHandler queries;
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = new EmbeddedMongo();
-        mongoTemplate = mongo.template();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
-
     @BeforeEach
     void marketplace() {
+        mongoTemplate = mongo.template();
         mongoTemplate.remove(new Query(), CarSearchEntry.class);
         projection = new CarSearchProjection(mongoTemplate);
         queries = new CarSearchQueryHandler(mongoTemplate);

@@ -1,21 +1,25 @@
-# command-service: the write side of the distributed deployment.
+# One image recipe for both services of the distributed deployment; MODULE picks which.
 #
-# Build context is the repository root, not this directory:
-#   docker build -f command-service/Dockerfile -t carmarket/command-service .
-# (docker-compose.yml does the same with build.context ".").
+# Build context is the repository root:
+#   docker build --build-arg MODULE=command-service --build-arg PORT=8081 -t carmarket/command-service .
+#   docker build --build-arg MODULE=query-service   --build-arg PORT=8082 -t carmarket/query-service .
+# (docker-compose.yml passes the same build args.)
 # Works with the classic builder and with BuildKit; needs no BuildKit-only syntax.
 
 # ---- Stage 1: build only this module and the modules it depends on --------------------------
 FROM maven:3.9-eclipse-temurin-17 AS build
+ARG MODULE
 WORKDIR /workspace
 # The whole repository (minus what .dockerignore excludes): Maven reads every module's pom.xml
 # named in the parent, even those it does not build.
 COPY . .
-RUN mvn -B -q -pl command-service -am package -DskipTests \
- && cp command-service/target/command-service-*-exec.jar /workspace/app.jar
+RUN test -n "$MODULE" \
+ && mvn -B -q -pl "$MODULE" -am package -DskipTests \
+ && cp "$MODULE"/target/"$MODULE"-*-exec.jar /workspace/app.jar
 
 # ---- Stage 2: runtime ---------------------------------------------------------------------------
 FROM eclipse-temurin:17-jre
+ARG PORT
 
 # A dedicated unprivileged user; numeric so that "run as non-root" checks can verify it.
 RUN groupadd --system --gid 10001 carmarket \
@@ -28,8 +32,9 @@ COPY --from=build /workspace/app.jar /app/app.jar
 
 # Profile "distributed" reads from the environment:
 #   AXONSERVER_SERVERS   default axonserver:8124
+#   MONGODB_URI          (query-service) default mongodb://mongo:27017/carmarket
 ENV SPRING_PROFILES_ACTIVE=distributed
-EXPOSE 8081
+EXPOSE ${PORT}
 USER 10001:10001
 
 # The JVM is PID 1 (exec form), so it receives SIGTERM and Spring Boot shuts down gracefully.
