@@ -21,6 +21,11 @@ import io.carmarket.api.car.Location;
 import io.carmarket.api.car.Pricing;
 import io.carmarket.api.car.Transmission;
 import io.carmarket.api.car.VehicleRegistration;
+import io.carmarket.api.car.WithdrawCar;
+import io.carmarket.api.car.CarWithdrawn;
+import io.carmarket.api.car.CarRelisted;
+import io.carmarket.api.identity.Actor;
+import io.carmarket.api.identity.Role;
 import io.carmarket.api.rejection.CommandRejection;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -61,7 +66,9 @@ class MessageSerializationTest {
                         new Pricing(new BigDecimal("49.50"), null, EUR), 30, Instant.parse("2030-01-01T10:00:00Z")),
                 new CarBooked("car-1", "b-1", "customer-1", PERIOD, BookingStatus.CONFIRMED, new BigDecimal("148.50"),
                         EUR, "late arrival"),
-                new BookingCancelled("car-1", "b-1", PERIOD, BookingCancellationReason.ON_REQUEST, null));
+                new BookingCancelled("car-1", "b-1", PERIOD, BookingCancellationReason.ON_REQUEST, null),
+                new CarWithdrawn("car-1"),
+                new CarRelisted("car-1"));
     }
 
     static Stream<Object> otherMessages() {
@@ -70,7 +77,8 @@ class MessageSerializationTest {
                         new Location("Berlin", null, null, ZoneId.of("UTC")), List.of(),
                         new Pricing(null, new BigDecimal("25000.00"), EUR), 30),
                 new BookCar("car-1", "b-1", "customer-1", PERIOD, null),
-                new CancelBooking("car-1", "b-1", "plans changed"),
+                new CancelBooking("car-1", "b-1", new Actor("customer-1", Role.CUSTOMER), "plans changed"),
+                new WithdrawCar("car-1", new Actor("dealer-1", Role.DEALER)),
                 new BookingReceipt("b-1", BookingStatus.CONFIRMED, new BigDecimal("148.50"), EUR),
                 new CommandRejection(CommandRejection.Kind.CONFLICT, "BOOKING_OVERLAP", "overlap",
                         Map.of("conflictingStartDate", "2030-01-01")));

@@ -11,6 +11,11 @@ import io.carmarket.api.car.Location;
 import io.carmarket.api.car.Pricing;
 import io.carmarket.api.car.Transmission;
 import io.carmarket.api.car.VehicleRegistration;
+import io.carmarket.api.identity.Actor;
+import io.carmarket.api.identity.Role;
+import io.carmarket.command.common.MessageMetadata;
+import io.carmarket.command.identity.IdentityService;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.common.stream.BlockingStream;
@@ -28,6 +33,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -42,17 +48,23 @@ public class DemoData {
     private static final Currency EUR = Currency.getInstance("EUR");
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final int MAX_BOOKING_DAYS = 30;
-    static final String DEMO_DEALER = "demo-dealer-autohaus-mitte";
-    static final String DEMO_CUSTOMER = "demo-customer-alice";
+    /** The demo accounts; their passwords are printed at start. Demo only: the standalone profile loads them. */
+    static final List<DemoLogin> LOGINS = List.of(
+            new DemoLogin("dealer@demo.carmarket.local", "Showroom-2026!", "Autohaus Mitte", Role.DEALER),
+            new DemoLogin("alice@demo.carmarket.local", "Sunroof-2026!", "Alice Customer", Role.CUSTOMER),
+            new DemoLogin("bob@demo.carmarket.local", "Roadtrip-2026!", "Bob Customer", Role.CUSTOMER),
+            new DemoLogin("auditor@demo.carmarket.local", "Ledger-2026!!", "Audrey Auditor", Role.AUDITOR));
 
     private final CommandGateway commandGateway;
+    private final IdentityService identity;
     private final EventStore eventStore;
     private final StandaloneProperties properties;
     private final Clock clock;
 
-    public DemoData(CommandGateway commandGateway, EventStore eventStore, StandaloneProperties properties,
-                    Clock clock) {
+    public DemoData(CommandGateway commandGateway, IdentityService identity, EventStore eventStore,
+                    StandaloneProperties properties, Clock clock) {
         this.commandGateway = commandGateway;
+        this.identity = identity;
         this.eventStore = eventStore;
         this.properties = properties;
         this.clock = clock;
@@ -68,12 +80,16 @@ public class DemoData {
             log.info("Event store already holds events; demo data not loaded");
             return;
         }
-        List<String> carIds = cars().stream().map(this::list).toList();
+        List<String> userIds = LOGINS.stream().map(this::ensureAccount).toList();
+        Actor dealer = new Actor(userIds.get(0), Role.DEALER);
+        Actor alice = new Actor(userIds.get(1), Role.CUSTOMER);
+        Actor bob = new Actor(userIds.get(2), Role.CUSTOMER);
+        List<String> carIds = cars().stream().map(car -> list(car, dealer)).toList();
         LocalDate today = LocalDate.now(clock.withZone(BERLIN));
-        book(carIds.get(0), today.plusDays(3), today.plusDays(7));
-        book(carIds.get(0), today.plusDays(14), today.plusDays(16));
-        book(carIds.get(2), today.plusDays(1), today.plusDays(4));
-        log.info("Demo data loaded: {} cars, 3 bookings", carIds.size());
+        book(carIds.get(0), alice, today.plusDays(3), today.plusDays(7));
+        book(carIds.get(0), bob, today.plusDays(14), today.plusDays(16));
+        book(carIds.get(2), alice, today.plusDays(1), today.plusDays(4));
+        log.info("Demo data loaded: {} accounts, {} cars, 3 bookings", userIds.size(), carIds.size());
     }
 
     private boolean isEventStoreEmpty() {
@@ -82,17 +98,31 @@ public class DemoData {
         }
     }
 
-    private String list(ListCar template) {
+    private String ensureAccount(DemoLogin login) {
+        return identity.accountByEmail(login.email())
+                .orElseGet(() -> identity.register(login.email(), login.password(), login.name(), login.role()))
+                .id();
+    }
+
+    private String list(ListCar template, Actor dealer) {
         String carId = UUID.randomUUID().toString();
-        commandGateway.sendAndWait(new ListCar(carId, template.dealerId(), template.description(),
-                template.registration(), template.location(), template.images(), template.pricing(),
-                template.maxBookingDays()));
+        sendAs(dealer, new ListCar(carId, dealer.userId(), template.description(), template.registration(),
+                template.location(), template.images(), template.pricing(), template.maxBookingDays()));
         return carId;
     }
 
-    private void book(String carId, LocalDate start, LocalDate end) {
-        commandGateway.sendAndWait(new BookCar(carId, UUID.randomUUID().toString(), DEMO_CUSTOMER,
+    private void book(String carId, Actor customer, LocalDate start, LocalDate end) {
+        sendAs(customer, new BookCar(carId, UUID.randomUUID().toString(), customer.userId(),
                 new DateRange(start, end), "Demo booking"));
+    }
+
+    /** Demo events are attributed to the demo users, as if they had sent the commands themselves. */
+    private void sendAs(Actor actor, Object command) {
+        commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
+                MessageMetadata.USER_ID, actor.userId(), MessageMetadata.USER_ROLE, actor.role().name())));
+    }
+
+    record DemoLogin(String email, String password, String name, Role role) {
     }
 
     private static List<ListCar> cars() {
@@ -123,7 +153,7 @@ public class DemoData {
                                Transmission transmission, FuelType fuelType, int mileage, String city,
                                String dailyRate, String askingPrice, String vin, String plate) {
         String imageSlug = (make + "-" + model).toLowerCase().replaceAll("[^a-z0-9]+", "-");
-        return new ListCar(null, DEMO_DEALER,
+        return new ListCar(null, null,
                 new CarDescription(make, model, variant, year, bodyType, transmission, fuelType, mileage, "Grey",
                         bodyType == BodyType.VAN ? 7 : 5, List.of("Air conditioning", "Navigation"),
                         "Well kept " + make + " " + model + ", serviced by the dealer."),

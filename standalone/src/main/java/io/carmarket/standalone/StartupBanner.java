@@ -1,5 +1,6 @@
 package io.carmarket.standalone;
 
+import io.carmarket.command.identity.IdentityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -16,10 +17,13 @@ public class StartupBanner {
 
     private final WebServerApplicationContext context;
     private final StandaloneProperties properties;
+    private final IdentityProperties.Admin admin;
 
-    public StartupBanner(WebServerApplicationContext context, StandaloneProperties properties) {
+    public StartupBanner(WebServerApplicationContext context, StandaloneProperties properties,
+                         IdentityProperties identity) {
         this.context = context;
         this.properties = properties;
+        this.admin = identity.admin();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -34,8 +38,21 @@ public class StartupBanner {
                    Car search   : {}/api/v1/cars
                    Swagger UI   : {}/swagger-ui.html
                    Health       : {}/actuator/health
-                   Data dir     : {}
+                   Data dir     : {}{}
                 ================================================================""",
-                base, base, base, base, properties.dataDir().toAbsolutePath().normalize());
+                base, base, base, base, properties.dataDir().toAbsolutePath().normalize(), demoLogins());
+    }
+
+    private String demoLogins() {
+        if (!properties.demoData().enabled()) {
+            return "";
+        }
+        StringBuilder logins = new StringBuilder("\n   Demo logins  : (POST /api/v1/auth/login {\"email\", \"password\"})");
+        if (admin != null && admin.isConfigured()) {
+            logins.append(String.format("%n     %-8s %-32s %s", "ADMIN", admin.email(), admin.password()));
+        }
+        DemoData.LOGINS.forEach(login -> logins.append(
+                String.format("%n     %-8s %-32s %s", login.role(), login.email(), login.password())));
+        return logins.toString();
     }
 }

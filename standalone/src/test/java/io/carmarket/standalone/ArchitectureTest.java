@@ -25,7 +25,7 @@ class ArchitectureTest {
     void the_message_contract_depends_on_no_spring_and_no_service() {
         noClasses().that().resideInAPackage("io.carmarket.api..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.carmarket.command..",
-                        "io.carmarket.query..", "io.carmarket.web..", "com.mongodb..", "jakarta.persistence..")
+                        "io.carmarket.query..", "io.carmarket.support.web..", "com.mongodb..", "jakarta.persistence..")
                 .check(carmarket);
     }
 
@@ -48,7 +48,7 @@ class ArchitectureTest {
         noClasses().that().areAnnotatedWith(org.axonframework.spring.stereotype.Aggregate.class)
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..",
                         "org.springframework.http..", "org.springframework.data..", "com.mongodb..", "java.sql..",
-                        "io.carmarket.web..")
+                        "io.carmarket.support.web..")
                 .check(carmarket);
     }
 

@@ -12,6 +12,11 @@ import io.carmarket.api.car.CarStatus;
 import io.carmarket.api.car.DateRange;
 import io.carmarket.api.car.ListCar;
 import io.carmarket.api.car.Pricing;
+import io.carmarket.api.car.RelistCar;
+import io.carmarket.api.car.WithdrawCar;
+import io.carmarket.api.car.CarRelisted;
+import io.carmarket.api.car.CarWithdrawn;
+import io.carmarket.api.identity.Actor;
 import io.carmarket.command.common.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -25,9 +30,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -42,12 +45,13 @@ public class Car {
 
     @AggregateIdentifier
     private String carId;
+    private String dealerId;
     private CarStatus status;
     private Pricing pricing;
     private int maxBookingDays;
     private ZoneId timeZone;
     private final Map<String, LiveBooking> liveBookings = new HashMap<>();
-    private final Set<String> cancelledBookingIds = new HashSet<>();
+    private final Map<String, String> cancelledBookingCustomers = new HashMap<>();
 
     protected Car() {
         // required by Axon to rebuild the car from its events
@@ -69,7 +73,7 @@ public class Car {
     @CommandHandler
     public BookingReceipt book(BookCar command, Clock clock) {
         DateRange period = command.period();
-        if (liveBookings.containsKey(command.bookingId()) || cancelledBookingIds.contains(command.bookingId())) {
+        if (liveBookings.containsKey(command.bookingId()) || cancelledBookingCustomers.containsKey(command.bookingId())) {
             throw RuleViolation.conflict("DUPLICATE_BOOKING_ID", "Booking " + command.bookingId() + " already exists");
         }
         requireBookable();
@@ -85,9 +89,12 @@ public class Car {
 
     @CommandHandler
     public void cancel(CancelBooking command, Clock clock) {
+        Actor actor = command.requestedBy();
         LiveBooking booking = liveBookings.get(command.bookingId());
-        if (booking == null) {
-            if (cancelledBookingIds.contains(command.bookingId())) {
+        if (booking == null || !mayManageBookingOf(booking.customerId(), actor)) {
+            // A booking the actor may not manage is answered exactly like an unknown one: existence does not leak.
+            String cancelledFor = cancelledBookingCustomers.get(command.bookingId());
+            if (cancelledFor != null && mayManageBookingOf(cancelledFor, actor)) {
                 throw RuleViolation.conflict("BOOKING_ALREADY_CANCELLED",
                         "Booking " + command.bookingId() + " is already cancelled");
             }
@@ -99,6 +106,41 @@ public class Car {
         }
         apply(new BookingCancelled(carId, command.bookingId(), booking.period(),
                 BookingCancellationReason.ON_REQUEST, command.note()));
+    }
+
+    @CommandHandler
+    public void withdraw(WithdrawCar command) {
+        requireOwnedBy(command.requestedBy());
+        if (status != CarStatus.LISTED) {
+            throw RuleViolation.conflict("CAR_NOT_LISTED", "Only a listed car can be withdrawn; it is " + status,
+                    Map.of("carStatus", status.name()));
+        }
+        apply(new CarWithdrawn(carId));
+    }
+
+    @CommandHandler
+    public void relist(RelistCar command) {
+        requireOwnedBy(command.requestedBy());
+        if (status != CarStatus.WITHDRAWN) {
+            throw RuleViolation.conflict("CAR_NOT_WITHDRAWN", "Only a withdrawn car can be relisted; it is " + status,
+                    Map.of("carStatus", status.name()));
+        }
+        apply(new CarRelisted(carId));
+    }
+
+    private boolean isOwnedBy(Actor actor) {
+        return actor.isAdmin() || actor.is(dealerId);
+    }
+
+    private void requireOwnedBy(Actor actor) {
+        if (!isOwnedBy(actor)) {
+            throw RuleViolation.forbidden("NOT_CAR_OWNER", "Only the car's dealer or an admin may change this car");
+        }
+    }
+
+    /** A booking is managed by its customer, the car's dealer and admins. */
+    private boolean mayManageBookingOf(String customerId, Actor actor) {
+        return isOwnedBy(actor) || actor.is(customerId);
     }
 
     private static void requireValidPricing(Pricing pricing) {
@@ -175,10 +217,21 @@ public class Car {
     @EventSourcingHandler
     void on(CarListed event) {
         carId = event.carId();
+        dealerId = event.dealerId();
         status = CarStatus.LISTED;
         pricing = event.pricing();
         maxBookingDays = event.maxBookingDays();
         timeZone = event.location().timeZone();
+    }
+
+    @EventSourcingHandler
+    void on(CarWithdrawn event) {
+        status = CarStatus.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(CarRelisted event) {
+        status = CarStatus.LISTED;
     }
 
     @EventSourcingHandler
@@ -188,8 +241,8 @@ public class Car {
 
     @EventSourcingHandler
     void on(BookingCancelled event) {
-        liveBookings.remove(event.bookingId());
-        cancelledBookingIds.add(event.bookingId());
+        LiveBooking cancelled = liveBookings.remove(event.bookingId());
+        cancelledBookingCustomers.put(event.bookingId(), cancelled.customerId());
     }
 
     private record LiveBooking(String customerId, DateRange period) {

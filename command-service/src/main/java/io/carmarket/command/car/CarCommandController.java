@@ -4,12 +4,17 @@ import io.carmarket.api.car.BookCar;
 import io.carmarket.api.car.BookingReceipt;
 import io.carmarket.api.car.BookingStatus;
 import io.carmarket.api.car.CancelBooking;
+import io.carmarket.api.car.CarStatus;
 import io.carmarket.api.car.DateRange;
+import io.carmarket.api.car.RelistCar;
+import io.carmarket.api.car.WithdrawCar;
+import io.carmarket.support.security.AuthenticatedUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,20 +22,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.security.Principal;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /**
  * Commands on cars and their bookings. Each request answers only after the Car aggregate has decided:
- * 201 with the new ids, or the rejection as problem+json.
+ * 201/200 with the ids, or the rejection as problem+json. Roles are checked before (see
+ * {@code CommandEndpointRoles}); ownership (whose car, whose booking) is a business rule decided by the aggregate.
  */
 @RestController
 @RequestMapping("/api/v1/cars")
 public class CarCommandController {
-
-    /** Who acts until identity arrives: every write is recorded under this user id. */
-    static final String ANONYMOUS_USER = "anonymous";
 
     private final CommandGateway commandGateway;
     private final CarListingDefaults listingDefaults;
@@ -41,35 +43,48 @@ public class CarCommandController {
     }
 
     @PostMapping
-    public ResponseEntity<CarListedResponse> list(@Valid @RequestBody ListCarRequest request, Principal principal) {
+    public ResponseEntity<CarListedResponse> list(@Valid @RequestBody ListCarRequest request,
+                                                  @AuthenticationPrincipal AuthenticatedUser dealer) {
         String carId = UUID.randomUUID().toString();
-        commandGateway.sendAndWait(request.toCommand(carId, userOf(principal), listingDefaults));
+        commandGateway.sendAndWait(request.toCommand(carId, dealer.userId(), listingDefaults));
         return ResponseEntity.created(URI.create("/api/v1/cars/" + carId)).body(new CarListedResponse(carId));
+    }
+
+    @PostMapping("/{carId}/withdraw")
+    public CarStatusResponse withdraw(@PathVariable String carId, @AuthenticationPrincipal AuthenticatedUser user) {
+        commandGateway.sendAndWait(new WithdrawCar(carId, user.actor()));
+        return new CarStatusResponse(carId, CarStatus.WITHDRAWN);
+    }
+
+    @PostMapping("/{carId}/relist")
+    public CarStatusResponse relist(@PathVariable String carId, @AuthenticationPrincipal AuthenticatedUser user) {
+        commandGateway.sendAndWait(new RelistCar(carId, user.actor()));
+        return new CarStatusResponse(carId, CarStatus.LISTED);
     }
 
     @PostMapping("/{carId}/bookings")
     public ResponseEntity<BookingReceipt> book(@PathVariable String carId,
                                                @Valid @RequestBody BookCarRequest request,
-                                               Principal principal) {
+                                               @AuthenticationPrincipal AuthenticatedUser customer) {
         String bookingId = UUID.randomUUID().toString();
-        BookingReceipt receipt = commandGateway.sendAndWait(new BookCar(carId, bookingId, userOf(principal),
+        BookingReceipt receipt = commandGateway.sendAndWait(new BookCar(carId, bookingId, customer.userId(),
                 new DateRange(request.startDate(), request.endDate()), request.notes()));
         return ResponseEntity.created(URI.create("/api/v1/bookings/" + bookingId)).body(receipt);
     }
 
     @PostMapping("/{carId}/bookings/{bookingId}/cancel")
     public BookingCancelledResponse cancel(@PathVariable String carId, @PathVariable String bookingId,
-                                           @Valid @RequestBody(required = false) CancelBookingRequest request) {
+                                           @Valid @RequestBody(required = false) CancelBookingRequest request,
+                                           @AuthenticationPrincipal AuthenticatedUser user) {
         String note = request == null ? null : request.note();
-        commandGateway.sendAndWait(new CancelBooking(carId, bookingId, note));
+        commandGateway.sendAndWait(new CancelBooking(carId, bookingId, user.actor(), note));
         return new BookingCancelledResponse(bookingId, BookingStatus.CANCELLED);
     }
 
-    private static String userOf(Principal principal) {
-        return principal == null ? ANONYMOUS_USER : principal.getName();
+    public record CarListedResponse(String carId) {
     }
 
-    public record CarListedResponse(String carId) {
+    public record CarStatusResponse(String carId, CarStatus status) {
     }
 
     public record BookCarRequest(@NotNull LocalDate startDate, @NotNull LocalDate endDate,

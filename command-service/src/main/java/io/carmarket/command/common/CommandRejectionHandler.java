@@ -1,7 +1,7 @@
 package io.carmarket.command.common;
 
 import io.carmarket.api.rejection.CommandRejection;
-import io.carmarket.web.ApiProblems;
+import io.carmarket.support.web.ApiProblems;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.distributed.CommandDispatchException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
@@ -52,6 +52,7 @@ public class CommandRejectionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.BAD_REQUEST;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
         ProblemDetail problem = ApiProblems.problem(status, rejection.code(), rejection.message());
         rejection.details().forEach(problem::setProperty);

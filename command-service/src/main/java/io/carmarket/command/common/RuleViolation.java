@@ -30,6 +30,10 @@ public class RuleViolation extends RuntimeException {
         return new RuleViolation(Kind.INVALID, code, message, Map.of());
     }
 
+    public static RuleViolation forbidden(String code, String message) {
+        return new RuleViolation(Kind.FORBIDDEN, code, message, Map.of());
+    }
+
     public static RuleViolation notFound(String code, String message) {
         return new RuleViolation(Kind.NOT_FOUND, code, message, Map.of());
     }

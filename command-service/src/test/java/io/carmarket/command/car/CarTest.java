@@ -18,6 +18,8 @@ import io.carmarket.api.car.Location;
 import io.carmarket.api.car.Pricing;
 import io.carmarket.api.car.Transmission;
 import io.carmarket.api.car.VehicleRegistration;
+import io.carmarket.api.identity.Actor;
+import io.carmarket.api.identity.Role;
 import io.carmarket.api.rejection.CommandRejection.Kind;
 import io.carmarket.command.common.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -383,7 +385,7 @@ class CarTest {
     @Test
     void a_live_booking_cancelled_before_its_start_is_cancelled_on_request_with_its_period() {
         fixture.given(aCar().listedEvent(), booked("b-1", june(12), june(15)))
-                .when(new CancelBooking(CAR_ID, "b-1", "plans changed"))
+                .when(new CancelBooking(CAR_ID, "b-1", customerOf("b-1"), "plans changed"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BookingCancelled(CAR_ID, "b-1", new DateRange(june(12), june(15)),
                         BookingCancellationReason.ON_REQUEST, "plans changed"));
@@ -465,8 +467,14 @@ class CarTest {
                 "notes for " + bookingId);
     }
 
+    /** Cancelled by the booking's own customer. */
     private static CancelBooking cancel(String bookingId) {
-        return new CancelBooking(CAR_ID, bookingId, null);
+        return new CancelBooking(CAR_ID, bookingId, customerOf(bookingId), null);
+    }
+
+    /** The customer who made the booking with this id in these tests. */
+    private static Actor customerOf(String bookingId) {
+        return new Actor("customer-" + bookingId, Role.CUSTOMER);
     }
 
     /** A confirmed booking of the default car ({@link #aCar()}), priced at its EUR 49.50 daily rate. */

@@ -20,7 +20,9 @@ public record CommandRejection(Kind kind, String code, String message, Map<Strin
         /** The command contradicts the current state: overlap, wrong state, duplicate. */
         CONFLICT,
         /** The command itself is invalid whatever the state: bad dates, non-positive price. */
-        INVALID
+        INVALID,
+        /** The actor may see the resource but not do this to it, e.g. a dealer changing another dealer's car. */
+        FORBIDDEN
     }
 
     public CommandRejection {

@@ -1,0 +1,27 @@
+package io.carmarket.command.common;
+
+import io.carmarket.support.security.EndpointRoles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/** Who may call which write endpoint. Ownership (whose car, whose booking) is decided by the aggregates. */
+@Configuration(proxyBeanMethods = false)
+public class CommandEndpointRoles {
+
+    private static final String CUSTOMER = "CUSTOMER";
+    private static final String DEALER = "DEALER";
+    private static final String ADMIN = "ADMIN";
+
+    @Bean
+    public EndpointRoles commandSideRoles() {
+        return requests -> requests
+                .requestMatchers(HttpMethod.POST, "/api/v1/cars").hasRole(DEALER)
+                .requestMatchers(HttpMethod.POST, "/api/v1/cars/*/withdraw", "/api/v1/cars/*/relist")
+                .hasAnyRole(DEALER, ADMIN)
+                .requestMatchers(HttpMethod.POST, "/api/v1/cars/*/bookings").hasRole(CUSTOMER)
+                .requestMatchers(HttpMethod.POST, "/api/v1/cars/*/bookings/*/cancel")
+                .hasAnyRole(CUSTOMER, DEALER, ADMIN)
+                .requestMatchers("/api/v1/admin/**").hasRole(ADMIN);
+    }
+}

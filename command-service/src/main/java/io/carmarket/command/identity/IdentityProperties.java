@@ -1,0 +1,40 @@
+package io.carmarket.command.identity;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * @param admin          the administrator created at start when absent; without an email and password none is
+ *                       created (credentials come from the environment, never from the repository)
+ * @param loginAttempts  login attempts allowed per client address and, separately, per email in each window
+ * @param loginWindow    the rate limit's window
+ * @param refreshCookie  the HttpOnly cookie that also carries the refresh token
+ * @param pruneInterval  how often expired refresh-token families are deleted
+ */
+@ConfigurationProperties("carmarket.identity")
+public record IdentityProperties(
+        Admin admin,
+        @DefaultValue("10") int loginAttempts,
+        @DefaultValue("1m") Duration loginWindow,
+        @DefaultValue RefreshCookie refreshCookie,
+        @DefaultValue("1h") Duration pruneInterval) {
+
+    public record Admin(String email, String password, @DefaultValue("Administrator") String name) {
+
+        public boolean isConfigured() {
+            return email != null && !email.isBlank() && password != null && !password.isBlank();
+        }
+    }
+
+    /**
+     * @param name   cookie name
+     * @param path   only requests under this path carry it (the auth endpoints)
+     * @param secure send it over HTTPS only; switch off only for plain-HTTP local runs
+     */
+    public record RefreshCookie(@DefaultValue("carmarket_refresh") String name,
+                                @DefaultValue("/api/v1/auth") String path,
+                                @DefaultValue("true") boolean secure) {
+    }
+}

@@ -1,0 +1,5 @@
+package io.carmarket.api.identity;
+
+public enum Role {
+    CUSTOMER, DEALER, ADMIN, AUDITOR
+}
