@@ -58,27 +58,32 @@ class CarBookingEndToEndTest {
     @Autowired
     EventStore eventStore;
 
+    /** Anonymous: searches and car pages are public. */
     private CarMarketClient client;
+    private CarMarketClient dealer;
+    private CarMarketClient customer;
     private final LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
 
     @BeforeEach
     void connect() {
         client = new CarMarketClient(port);
+        dealer = client.as(client.newUser("DEALER"));
+        customer = client.as(client.newUser("CUSTOMER"));
     }
 
     @Test
     void a_listed_car_is_booked_refused_for_overlapping_dates_and_freed_by_cancelling() {
         String make = uniqueMake();
-        String carId = client.listCar(client.carListing(make));
+        String carId = dealer.listCar(client.carListing(make));
         awaitSearchHits("make=" + make, 1);
 
-        ResponseEntity<JsonNode> booked = client.book(carId, today.plusDays(10), today.plusDays(13));
+        ResponseEntity<JsonNode> booked = customer.book(carId, today.plusDays(10), today.plusDays(13));
         assertThat(booked.getStatusCode().value()).isEqualTo(201);
         assertThat(booked.getBody().get("status").asText()).isEqualTo("CONFIRMED");
         assertThat(booked.getBody().get("totalPrice").decimalValue()).isEqualByComparingTo("148.50");
         String bookingId = booked.getBody().get("bookingId").asText();
 
-        ResponseEntity<JsonNode> overlapping = client.book(carId, today.plusDays(12), today.plusDays(15));
+        ResponseEntity<JsonNode> overlapping = customer.book(carId, today.plusDays(12), today.plusDays(15));
         assertThat(overlapping.getStatusCode().value()).isEqualTo(409);
         assertThat(overlapping.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(overlapping.getBody().get("code").asText()).isEqualTo("BOOKING_OVERLAP");
@@ -90,18 +95,18 @@ class CarBookingEndToEndTest {
         awaitAvailable(bookedDates, false);
         assertThat(onlyItem(client.search(freeDates)).get("available").asBoolean()).isTrue();
 
-        ResponseEntity<JsonNode> cancelled = client.cancel(carId, bookingId);
+        ResponseEntity<JsonNode> cancelled = customer.cancel(carId, bookingId);
         assertThat(cancelled.getStatusCode().value()).isEqualTo(200);
         assertThat(cancelled.getBody().get("status").asText()).isEqualTo("CANCELLED");
         awaitAvailable(bookedDates, true);
 
-        assertThat(client.book(carId, today.plusDays(12), today.plusDays(15)).getStatusCode().value())
+        assertThat(customer.book(carId, today.plusDays(12), today.plusDays(15)).getStatusCode().value())
                 .as("the cancelled booking's dates can be booked again").isEqualTo(201);
     }
 
     @Test
     void of_many_clients_racing_for_the_same_dates_exactly_one_books_the_car() throws Exception {
-        String carId = client.listCar(client.carListing(uniqueMake()));
+        String carId = dealer.listCar(client.carListing(uniqueMake()));
         int racers = 24;
         ExecutorService pool = Executors.newFixedThreadPool(racers);
         CountDownLatch start = new CountDownLatch(1);
@@ -110,7 +115,7 @@ class CarBookingEndToEndTest {
             int offset = i % 3;
             statuses.add(pool.submit(() -> {
                 start.await();
-                return client.book(carId, today.plusDays(20 + offset), today.plusDays(23 + offset))
+                return customer.book(carId, today.plusDays(20 + offset), today.plusDays(23 + offset))
                         .getStatusCode().value();
             }));
         }
@@ -132,7 +137,7 @@ class CarBookingEndToEndTest {
     void search_results_and_car_details_never_contain_vin_or_licence_plate() {
         String make = uniqueMake();
         ObjectNode listing = client.carListing(make);
-        String carId = client.listCar(listing);
+        String carId = dealer.listCar(listing);
         awaitSearchHits("make=" + make, 1);
 
         String searchBody = client.getText("/cars?make=" + make).getBody();
@@ -150,7 +155,7 @@ class CarBookingEndToEndTest {
     void search_pages_through_results_with_a_cursor_in_the_requested_order() {
         String make = uniqueMake();
         for (String rate : List.of("30.00", "10.00", "20.00")) {
-            client.listCar((ObjectNode) client.carListing(make).put("dailyRate", rate));
+            dealer.listCar((ObjectNode) client.carListing(make).put("dailyRate", rate));
         }
         awaitSearchHits("make=" + make, 3);
 
@@ -170,9 +175,9 @@ class CarBookingEndToEndTest {
     void search_filters_by_price_range_and_several_makes() {
         String makeA = uniqueMake();
         String makeB = uniqueMake();
-        client.listCar((ObjectNode) client.carListing(makeA).put("dailyRate", "40.00"));
-        client.listCar((ObjectNode) client.carListing(makeA).put("dailyRate", "90.00"));
-        client.listCar((ObjectNode) client.carListing(makeB).put("dailyRate", "60.00"));
+        dealer.listCar((ObjectNode) client.carListing(makeA).put("dailyRate", "40.00"));
+        dealer.listCar((ObjectNode) client.carListing(makeA).put("dailyRate", "90.00"));
+        dealer.listCar((ObjectNode) client.carListing(makeB).put("dailyRate", "60.00"));
         awaitSearchHits("make=" + makeA + "&make=" + makeB, 3);
 
         JsonNode affordable = client.search("make=" + makeA + "&make=" + makeB.toLowerCase()
@@ -187,7 +192,7 @@ class CarBookingEndToEndTest {
         listing.remove("make");
         listing.put("year", 1800).put("dailyRate", "-5").put("vin", "short");
 
-        ResponseEntity<JsonNode> response = client.post("/cars", listing);
+        ResponseEntity<JsonNode> response = dealer.post("/cars", listing);
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -197,30 +202,30 @@ class CarBookingEndToEndTest {
 
     @Test
     void malformed_json_and_wrong_types_are_answered_400_not_500() {
-        assertThat(client.postRaw("/cars", "{not json").getStatusCode().value()).isEqualTo(400);
+        assertThat(dealer.postRaw("/cars", "{not json").getStatusCode().value()).isEqualTo(400);
 
         ObjectNode wrongEnum = (ObjectNode) client.carListing(uniqueMake()).put("fuelType", "STEAM");
-        ResponseEntity<JsonNode> response = client.post("/cars", wrongEnum);
+        ResponseEntity<JsonNode> response = dealer.post("/cars", wrongEnum);
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getBody().get("errors").has("fuelType")).isTrue();
 
         ObjectNode badCurrency = (ObjectNode) client.carListing(uniqueMake()).put("currency", "XYZW");
-        assertThat(client.post("/cars", badCurrency).getStatusCode().value()).isEqualTo(400);
+        assertThat(dealer.post("/cars", badCurrency).getStatusCode().value()).isEqualTo(400);
     }
 
     @Test
     void booking_rules_that_need_the_car_are_answered_by_the_aggregate() {
-        String carId = client.listCar(client.carListing(uniqueMake()));
+        String carId = dealer.listCar(client.carListing(uniqueMake()));
 
-        ResponseEntity<JsonNode> inThePast = client.book(carId, today.minusDays(2), today.plusDays(1));
+        ResponseEntity<JsonNode> inThePast = customer.book(carId, today.minusDays(2), today.plusDays(1));
         assertThat(inThePast.getStatusCode().value()).isEqualTo(400);
         assertThat(inThePast.getBody().get("code").asText()).isEqualTo("START_DATE_IN_PAST");
 
-        ResponseEntity<JsonNode> tooLong = client.book(carId, today.plusDays(1), today.plusDays(40));
+        ResponseEntity<JsonNode> tooLong = customer.book(carId, today.plusDays(1), today.plusDays(40));
         assertThat(tooLong.getStatusCode().value()).isEqualTo(400);
         assertThat(tooLong.getBody().get("code").asText()).isEqualTo("BOOKING_TOO_LONG");
 
-        ResponseEntity<JsonNode> backwards = client.book(carId, today.plusDays(5), today.plusDays(5));
+        ResponseEntity<JsonNode> backwards = customer.book(carId, today.plusDays(5), today.plusDays(5));
         assertThat(backwards.getStatusCode().value()).isEqualTo(400);
         assertThat(backwards.getBody().get("code").asText()).isEqualTo("INVALID_PERIOD");
     }
@@ -228,26 +233,30 @@ class CarBookingEndToEndTest {
     @Test
     void unknown_cars_and_bookings_are_answered_404() {
         String unknownCar = UUID.randomUUID().toString();
-        ResponseEntity<JsonNode> bookUnknown = client.book(unknownCar, today.plusDays(1), today.plusDays(2));
+        ResponseEntity<JsonNode> bookUnknown = customer.book(unknownCar, today.plusDays(1), today.plusDays(2));
         assertThat(bookUnknown.getStatusCode().value()).isEqualTo(404);
         assertThat(bookUnknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(bookUnknown.getBody().get("code").asText()).isEqualTo("CAR_NOT_FOUND");
 
         assertThat(client.get("/cars/" + unknownCar).getStatusCode().value()).isEqualTo(404);
 
-        String carId = client.listCar(client.carListing(uniqueMake()));
-        ResponseEntity<JsonNode> cancelUnknown = client.cancel(carId, UUID.randomUUID().toString());
+        String carId = dealer.listCar(client.carListing(uniqueMake()));
+        ResponseEntity<JsonNode> cancelUnknown = customer.cancel(carId, UUID.randomUUID().toString());
         assertThat(cancelUnknown.getStatusCode().value()).isEqualTo(404);
         assertThat(cancelUnknown.getBody().get("code").asText()).isEqualTo("BOOKING_NOT_FOUND");
     }
 
     @Test
     void unknown_routes_and_methods_are_problems_too() {
-        ResponseEntity<JsonNode> noRoute = client.get("/no-such-thing");
+        ResponseEntity<JsonNode> anonymous = client.get("/no-such-thing");
+        assertThat(anonymous.getStatusCode().value()).as("routes outside the public ones need a token").isEqualTo(401);
+        assertThat(anonymous.getBody().get("code").asText()).isEqualTo("UNAUTHENTICATED");
+
+        ResponseEntity<JsonNode> noRoute = dealer.get("/no-such-thing");
         assertThat(noRoute.getStatusCode().value()).isEqualTo(404);
         assertThat(noRoute.getBody().get("code").asText()).isEqualTo("NOT_FOUND");
 
-        ResponseEntity<JsonNode> wrongMethod = client.post("/cars/" + UUID.randomUUID(), client.carListing("X"));
+        ResponseEntity<JsonNode> wrongMethod = dealer.post("/cars/" + UUID.randomUUID(), client.carListing("X"));
         assertThat(wrongMethod.getStatusCode().value()).isEqualTo(405);
         assertThat(wrongMethod.getBody().get("code").asText()).isEqualTo("METHOD_NOT_ALLOWED");
     }

@@ -17,17 +17,68 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
-/** Speaks to a running CarMarket over HTTP the way a front end would; never throws on 4xx/5xx. */
+/**
+ * Speaks to a running CarMarket over HTTP the way a front end would; never throws on 4xx/5xx. Anonymous unless
+ * made {@link #as(Session) as} a logged-in user.
+ */
 final class CarMarketClient {
 
     private final RestTemplate http;
     private final String baseUrl;
+    private final String accessToken;
     private final ObjectMapper json = new ObjectMapper();
 
     CarMarketClient(int port) {
-        this.baseUrl = "http://localhost:" + port + "/api/v1";
-        this.http = new RestTemplate(new SimpleClientHttpRequestFactory());
-        this.http.setErrorHandler(new NoOpResponseErrorHandler());
+        this(restTemplate(), "http://localhost:" + port + "/api/v1", null);
+    }
+
+    private CarMarketClient(RestTemplate http, String baseUrl, String accessToken) {
+        this.http = http;
+        this.baseUrl = baseUrl;
+        this.accessToken = accessToken;
+    }
+
+    private static RestTemplate restTemplate() {
+        RestTemplate http = new RestTemplate(new SimpleClientHttpRequestFactory());
+        http.setErrorHandler(new NoOpResponseErrorHandler());
+        return http;
+    }
+
+    /** The same client, sending the session's access token. */
+    CarMarketClient as(Session session) {
+        return new CarMarketClient(http, baseUrl, session.accessToken());
+    }
+
+    /** The same client, sending any bearer token, valid or not. */
+    CarMarketClient withToken(String token) {
+        return new CarMarketClient(http, baseUrl, token);
+    }
+
+    /** Registers a new user with a unique email and logs in. */
+    Session newUser(String role) {
+        String email = role.toLowerCase() + "-" + UUID.randomUUID() + "@test.example";
+        String password = "Test-Pass-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode registration = json.createObjectNode().put("email", email).put("password", password)
+                .put("name", "Test " + role).put("role", role);
+        ResponseEntity<JsonNode> registered = post("/auth/register", registration);
+        if (registered.getStatusCode().value() != 201) {
+            throw new IllegalStateException("Registration failed: " + registered.getBody());
+        }
+        return login(email, password);
+    }
+
+    Session login(String email, String password) {
+        ResponseEntity<JsonNode> response = post("/auth/login",
+                json.createObjectNode().put("email", email).put("password", password));
+        if (response.getStatusCode().value() != 200) {
+            throw new IllegalStateException("Login failed: " + response.getStatusCode() + " " + response.getBody());
+        }
+        JsonNode body = response.getBody();
+        return new Session(body.get("user").get("id").asText(), email, password, body.get("accessToken").asText(),
+                body.get("refreshToken").asText());
+    }
+
+    record Session(String userId, String email, String password, String accessToken, String refreshToken) {
     }
 
     /** A valid listing body; tests change single fields of it. */
@@ -74,7 +125,11 @@ final class CarMarketClient {
     }
 
     ResponseEntity<String> getText(String pathAndQuery) {
-        return http.exchange(baseUrl + pathAndQuery, HttpMethod.GET, null, String.class);
+        HttpHeaders headers = new HttpHeaders();
+        if (accessToken != null) {
+            headers.setBearerAuth(accessToken);
+        }
+        return http.exchange(baseUrl + pathAndQuery, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 
     JsonNode search(String query) {
@@ -89,8 +144,14 @@ final class CarMarketClient {
         return StreamSupport.stream(page.get("items").spliterator(), false).toList();
     }
 
-    private ResponseEntity<JsonNode> exchange(HttpMethod method, String path, Object body) {
-        HttpHeaders headers = new HttpHeaders();
+    ResponseEntity<JsonNode> exchange(HttpMethod method, String path, Object body) {
+        return exchange(method, path, body, new HttpHeaders());
+    }
+
+    ResponseEntity<JsonNode> exchange(HttpMethod method, String path, Object body, HttpHeaders headers) {
+        if (accessToken != null) {
+            headers.setBearerAuth(accessToken);
+        }
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
         return http.exchange(baseUrl + path, method, new HttpEntity<>(body, headers), JsonNode.class);

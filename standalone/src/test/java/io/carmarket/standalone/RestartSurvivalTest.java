@@ -32,11 +32,14 @@ class RestartSurvivalTest {
     void events_and_read_models_survive_a_restart() {
         String make = "Restart" + System.nanoTime();
         String carId;
+        CarMarketClient.Session customerSession;
         try (ConfigurableApplicationContext first = start()) {
             CarMarketClient client = clientOf(first);
-            carId = client.listCar(client.carListing(make));
-            assertThat(client.book(carId, today.plusDays(5), today.plusDays(8)).getStatusCode().value())
-                    .isEqualTo(201);
+            CarMarketClient dealer = client.as(client.newUser("DEALER"));
+            customerSession = client.newUser("CUSTOMER");
+            carId = dealer.listCar(client.carListing(make));
+            assertThat(client.as(customerSession).book(carId, today.plusDays(5), today.plusDays(8))
+                    .getStatusCode().value()).isEqualTo(201);
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(availableFor(client, make)).isFalse());
         }
@@ -48,12 +51,17 @@ class RestartSurvivalTest {
             assertThat(items(page)).extracting(item -> item.get("carId").asText()).containsExactly(carId);
             assertThat(availableFor(client, make)).as("the booking is still in the read model").isFalse();
 
-            ResponseEntity<JsonNode> overlapping = client.book(carId, today.plusDays(6), today.plusDays(7));
-            assertThat(overlapping.getStatusCode().value()).as("the aggregate is rebuilt from stored events")
+            CarMarketClient customer = client.as(customerSession);
+            ResponseEntity<JsonNode> overlapping = customer.book(carId, today.plusDays(6), today.plusDays(7));
+            assertThat(overlapping.getStatusCode().value())
+                    .as("the access token of before the restart is still valid (the key pair is kept), and the "
+                            + "aggregate is rebuilt from stored events")
                     .isEqualTo(409);
 
-            assertThat(client.book(carId, today.plusDays(8), today.plusDays(9)).getStatusCode().value())
+            assertThat(customer.book(carId, today.plusDays(8), today.plusDays(9)).getStatusCode().value())
                     .isEqualTo(201);
+            assertThat(client.login(customerSession.email(), customerSession.password()).userId())
+                    .as("accounts survive a restart").isEqualTo(customerSession.userId());
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(client.get("/cars/" + carId).getBody().get("bookedPeriods")).hasSize(2));
         }
@@ -68,8 +76,7 @@ class RestartSurvivalTest {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(StandaloneApplication.class)
                 .profiles("test")
-                .properties("server.port=0", "carmarket.data-dir=" + dataDir)
-                .run();
+                .run("--server.port=0", "--carmarket.data-dir=" + dataDir);
     }
 
     private static CarMarketClient clientOf(ConfigurableApplicationContext context) {

@@ -53,7 +53,12 @@ public class IdentityConfiguration {
                 return;
             }
             if (accounts.byEmail(admin.email()).isEmpty()) {
-                identity.register(admin.email(), admin.password(), admin.name(), Role.ADMIN);
+                try {
+                    identity.register(admin.email(), admin.password(), admin.name(), Role.ADMIN);
+                } catch (WeakPasswordException weak) {
+                    throw new IllegalStateException("The configured administrator password (CARMARKET_ADMIN_PASSWORD) "
+                            + weak.getMessage());
+                }
                 log.info("Administrator {} created", admin.email());
             }
         }
