@@ -8,7 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.client.NoOpResponseErrorHandler;
 
@@ -39,7 +39,7 @@ final class CarMarketClient {
     }
 
     private static RestTemplate restTemplate() {
-        RestTemplate http = new RestTemplate(new SimpleClientHttpRequestFactory());
+        RestTemplate http = new RestTemplate(new JdkClientHttpRequestFactory());
         http.setErrorHandler(new NoOpResponseErrorHandler());
         return http;
     }
@@ -125,11 +125,15 @@ final class CarMarketClient {
     }
 
     ResponseEntity<String> getText(String pathAndQuery) {
-        HttpHeaders headers = new HttpHeaders();
+        return exchangeText(HttpMethod.GET, pathAndQuery, new HttpHeaders());
+    }
+
+    /** For answers that need not be JSON, such as a refused CORS preflight. */
+    ResponseEntity<String> exchangeText(HttpMethod method, String pathAndQuery, HttpHeaders headers) {
         if (accessToken != null) {
             headers.setBearerAuth(accessToken);
         }
-        return http.exchange(baseUrl + pathAndQuery, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        return http.exchange(baseUrl + pathAndQuery, method, new HttpEntity<>(headers), String.class);
     }
 
     JsonNode search(String query) {

@@ -3,7 +3,9 @@ package io.carmarket.query.search;
 import io.carmarket.api.car.BookingCancelled;
 import io.carmarket.api.car.CarBooked;
 import io.carmarket.api.car.CarListed;
+import io.carmarket.api.car.CarRelisted;
 import io.carmarket.api.car.CarStatus;
+import io.carmarket.api.car.CarWithdrawn;
 import io.carmarket.query.search.CarSearchEntry.BookedPeriod;
 import io.carmarket.query.search.CarSearchEntry.Fields;
 import org.axonframework.config.ProcessingGroup;
@@ -76,6 +78,16 @@ public class CarSearchProjection {
     void on(BookingCancelled event, @SequenceNumber long sequenceNumber) {
         applyOnce(event.carId(), sequenceNumber,
                 new Update().pull(Fields.BOOKED_PERIODS, new Document(Fields.BOOKING_ID, event.bookingId())));
+    }
+
+    @EventHandler
+    void on(CarWithdrawn event, @SequenceNumber long sequenceNumber) {
+        applyOnce(event.carId(), sequenceNumber, new Update().set(Fields.STATUS, CarStatus.WITHDRAWN));
+    }
+
+    @EventHandler
+    void on(CarRelisted event, @SequenceNumber long sequenceNumber) {
+        applyOnce(event.carId(), sequenceNumber, new Update().set(Fields.STATUS, CarStatus.LISTED));
     }
 
     @ResetHandler

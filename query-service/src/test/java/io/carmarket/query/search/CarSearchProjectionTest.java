@@ -1,5 +1,8 @@
 package io.carmarket.query.search;
 
+import io.carmarket.api.car.CarRelisted;
+import io.carmarket.api.car.CarStatus;
+import io.carmarket.api.car.CarWithdrawn;
 import io.carmarket.query.EmbeddedMongo;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,6 +102,28 @@ class CarSearchProjectionTest {
 
         assertThat(entry("car-1").bookedPeriods()).isEmpty();
         assertThat(entry("car-1").version()).isEqualTo(2);
+    }
+
+    @Test
+    void a_withdrawn_car_is_marked_withdrawn_and_a_relisted_one_listed_again() {
+        projection.on(listed("car-1", "Volkswagen", "49.50", 2022, Instant.now()), 0);
+
+        projection.on(new CarWithdrawn("car-1"), 1);
+        assertThat(entry("car-1").status()).isEqualTo(CarStatus.WITHDRAWN);
+
+        projection.on(new CarRelisted("car-1"), 2);
+        assertThat(entry("car-1").status()).isEqualTo(CarStatus.LISTED);
+    }
+
+    @Test
+    void a_withdrawal_redelivered_after_the_relisting_does_not_withdraw_the_car_again() {
+        projection.on(listed("car-1", "Volkswagen", "49.50", 2022, Instant.now()), 0);
+        projection.on(new CarWithdrawn("car-1"), 1);
+        projection.on(new CarRelisted("car-1"), 2);
+
+        projection.on(new CarWithdrawn("car-1"), 1);
+
+        assertThat(entry("car-1").status()).isEqualTo(CarStatus.LISTED);
     }
 
     @Test

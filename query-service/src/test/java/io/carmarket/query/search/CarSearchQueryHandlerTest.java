@@ -1,5 +1,6 @@
 package io.carmarket.query.search;
 
+import io.carmarket.api.car.CarWithdrawn;
 import io.carmarket.api.car.DateRange;
 import io.carmarket.api.search.CarDetailsById;
 import io.carmarket.api.search.CarSearch;
@@ -55,6 +56,14 @@ class CarSearchQueryHandlerTest {
     void newest_cars_come_first_by_default() {
         assertThat(ids(queries.search(search().build()))).containsExactly(
                 "fiat", "vw-sale-only", "vw-mid", "bmw-dear", "bmw-cheap");
+    }
+
+    @Test
+    void withdrawn_cars_are_neither_searched_nor_shown() {
+        projection.on(new CarWithdrawn("fiat"), 1);
+
+        assertThat(ids(queries.search(search().build()))).doesNotContain("fiat");
+        assertThat(queries.details(new CarDetailsById("fiat"))).isEmpty();
     }
 
     @Test

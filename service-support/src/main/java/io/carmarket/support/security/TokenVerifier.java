@@ -24,7 +24,7 @@ public class TokenVerifier {
 
     public AuthenticatedUser verifyAccessToken(String token) {
         Claims claims = verify(accessTokens, token, TokenClaims.ACCESS);
-        String role = claims.get(TokenClaims.ROLE, String.class);
+        String role = stringClaim(claims, TokenClaims.ROLE);
         try {
             return new AuthenticatedUser(claims.getSubject(), Role.valueOf(role));
         } catch (IllegalArgumentException | NullPointerException badRole) {
@@ -34,7 +34,7 @@ public class TokenVerifier {
 
     public RefreshTokenClaims verifyRefreshToken(String token) {
         Claims claims = verify(refreshTokens, token, TokenClaims.REFRESH);
-        String familyId = claims.get(TokenClaims.FAMILY, String.class);
+        String familyId = stringClaim(claims, TokenClaims.FAMILY);
         if (familyId == null || claims.getId() == null) {
             throw new TokenRejectedException("The refresh token lacks its family or id");
         }
@@ -55,10 +55,22 @@ public class TokenVerifier {
             throw new TokenRejectedException("The token is not signed with " + TokenClaims.ALGORITHM);
         }
         Claims claims = jws.getPayload();
-        if (!expectedUse.equals(claims.get(TokenClaims.TOKEN_USE, String.class)) || claims.getSubject() == null) {
+        if (claims.getExpiration() == null) {
+            // jjwt checks exp only when present; a token that never expires is not one we issue.
+            throw new TokenRejectedException("The token has no expiry");
+        }
+        if (!expectedUse.equals(stringClaim(claims, TokenClaims.TOKEN_USE)) || claims.getSubject() == null) {
             throw new TokenRejectedException("The token is not a valid " + expectedUse + " token");
         }
         return claims;
+    }
+
+    private static String stringClaim(Claims claims, String name) {
+        try {
+            return claims.get(name, String.class);
+        } catch (JwtException wrongType) {
+            throw new TokenRejectedException("The token's " + name + " claim is not text");
+        }
     }
 
     private static JwtParser parser(JwtKeys keys, JwtProperties properties, String audience) {
