@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -55,6 +57,17 @@ public class SecurityConfiguration {
     @Bean
     public TokenVerifier tokenVerifier(JwtKeys keys, JwtProperties properties) {
         return new TokenVerifier(keys, properties);
+    }
+
+    /**
+     * Nothing here authenticates with a password through Spring Security (login is the identity service's own
+     * endpoint); this bean keeps Spring Boot from creating its default in-memory user with a printed password.
+     */
+    @Bean
+    public AuthenticationManager tokenOnlyAuthenticationManager() {
+        return authentication -> {
+            throw new ProviderNotFoundException("CarMarket authenticates bearer tokens only");
+        };
     }
 
     @Bean
