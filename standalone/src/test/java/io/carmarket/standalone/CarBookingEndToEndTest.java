@@ -4,20 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import io.carmarket.api.car.CarBooked;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -38,19 +32,10 @@ import static org.awaitility.Awaitility.await;
  * The walking skeleton over HTTP against the whole standalone system: a car listed by command shows up in the
  * MongoDB search read model, and its bookings decide its availability there.
  */
-@SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@StandaloneSystemTest
 class CarBookingEndToEndTest {
 
     private static final Duration PROJECTION_WAIT = Duration.ofSeconds(10);
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void isolatedDataDir(DynamicPropertyRegistry registry) {
-        registry.add("carmarket.data-dir", () -> dataDir.toString());
-    }
 
     @LocalServerPort
     int port;

@@ -2,34 +2,18 @@ package io.carmarket.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Brute force against the login is answered 429 with Retry-After, per email and per client address. */
-@SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "carmarket.identity.login-attempts=3")
-@ActiveProfiles("test")
+@StandaloneSystemTest(properties = "carmarket.identity.login-attempts=3")
 class LoginRateLimitEndToEndTest {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void isolatedDataDir(DynamicPropertyRegistry registry) {
-        registry.add("carmarket.data-dir", () -> dataDir.toString());
-    }
 
     @LocalServerPort
     int port;

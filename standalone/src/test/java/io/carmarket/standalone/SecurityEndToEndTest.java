@@ -12,16 +12,12 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -47,26 +43,20 @@ import static org.awaitility.Awaitility.await;
  * Identity and security over HTTP against the whole standalone system: who may do what, what a forged, expired or
  * replayed token gets, and that every event names who did it.
  */
-@SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@StandaloneSystemTest
 class SecurityEndToEndTest {
 
     private static final String ADMIN_EMAIL = "admin@test.carmarket.local";
     private static final String ADMIN_PASSWORD = "Test-Root-2026!";
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void isolatedDataDir(DynamicPropertyRegistry registry) {
-        registry.add("carmarket.data-dir", () -> dataDir.toString());
-    }
 
     @LocalServerPort
     int port;
 
     @Autowired
     EventStore eventStore;
+
+    @Value("${" + TemporaryDataDirectory.PROPERTY + "}")
+    Path dataDir;
 
     private final ObjectMapper json = new ObjectMapper();
     private final LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
@@ -383,7 +373,7 @@ class SecurityEndToEndTest {
         }
     }
 
-    private static Path keyFile(String name) {
+    private Path keyFile(String name) {
         return dataDir.resolve("keys").resolve(name);
     }
 

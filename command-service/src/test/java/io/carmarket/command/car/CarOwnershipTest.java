@@ -18,10 +18,8 @@ import io.carmarket.api.identity.Actor;
 import io.carmarket.api.identity.Role;
 import io.carmarket.api.rejection.CommandRejection.Kind;
 import io.carmarket.command.common.RuleViolation;
+
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +33,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 
+import static io.carmarket.command.common.RuleViolationMatchers.rejectedAs;
 import static io.carmarket.api.rejection.CommandRejection.Kind.CONFLICT;
 import static io.carmarket.api.rejection.CommandRejection.Kind.FORBIDDEN;
 import static io.carmarket.api.rejection.CommandRejection.Kind.NOT_FOUND;
@@ -257,52 +256,5 @@ class CarOwnershipTest {
 
     private static BookingCancelled cancelled() {
         return new BookingCancelled(CAR_ID, BOOKING_ID, PERIOD, BookingCancellationReason.ON_REQUEST, null);
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // Matchers
-    // ---------------------------------------------------------------------------------------------------------
-
-    private static Matcher<RuleViolation> rejectedAs(Kind kind, String code) {
-        return new RuleViolationMatcher(kind, code, null);
-    }
-
-    private static Matcher<RuleViolation> rejectedAs(Kind kind, String code, Map<String, String> details) {
-        return new RuleViolationMatcher(kind, code, details);
-    }
-
-    /** A {@link RuleViolation} of this kind and code and, when given, exactly these details. */
-    private static final class RuleViolationMatcher extends TypeSafeDiagnosingMatcher<RuleViolation> {
-
-        private final Kind kind;
-        private final String code;
-        private final Map<String, String> details;
-
-        RuleViolationMatcher(Kind kind, String code, Map<String, String> details) {
-            super(RuleViolation.class);
-            this.kind = kind;
-            this.code = code;
-            this.details = details;
-        }
-
-        @Override
-        protected boolean matchesSafely(RuleViolation violation, Description mismatch) {
-            var rejection = violation.rejection();
-            mismatch.appendText("was kind ").appendValue(rejection.kind())
-                    .appendText(", code ").appendValue(rejection.code())
-                    .appendText(", details ").appendValue(rejection.details());
-            return rejection.kind() == kind
-                    && code.equals(rejection.code())
-                    && (details == null || details.equals(rejection.details()));
-        }
-
-        @Override
-        public void describeTo(Description description) {
-            description.appendText("a RuleViolation of kind ").appendValue(kind).appendText(" with code ")
-                    .appendValue(code);
-            if (details != null) {
-                description.appendText(" and details ").appendValue(details);
-            }
-        }
     }
 }

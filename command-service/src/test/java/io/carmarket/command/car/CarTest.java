@@ -22,10 +22,8 @@ import io.carmarket.api.identity.Actor;
 import io.carmarket.api.identity.Role;
 import io.carmarket.api.rejection.CommandRejection.Kind;
 import io.carmarket.command.common.RuleViolation;
+
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +39,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 
+import static io.carmarket.command.common.RuleViolationMatchers.rejectedAs;
 import static io.carmarket.api.rejection.CommandRejection.Kind.CONFLICT;
 import static io.carmarket.api.rejection.CommandRejection.Kind.INVALID;
 import static io.carmarket.api.rejection.CommandRejection.Kind.NOT_FOUND;
@@ -561,53 +560,6 @@ class CarTest {
         CarListed listedEvent() {
             return new CarListed(CAR_ID, DEALER_ID, DESCRIPTION, REGISTRATION, location(), IMAGES, pricing(),
                     maxBookingDays, NOW);
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // Matchers
-    // ---------------------------------------------------------------------------------------------------------
-
-    private static Matcher<RuleViolation> rejectedAs(Kind kind, String code) {
-        return new RuleViolationMatcher(kind, code, null);
-    }
-
-    private static Matcher<RuleViolation> rejectedAs(Kind kind, String code, Map<String, String> details) {
-        return new RuleViolationMatcher(kind, code, details);
-    }
-
-    /** Matches a {@link RuleViolation} by its rejection's kind and code and, when given, its exact details. */
-    private static final class RuleViolationMatcher extends TypeSafeDiagnosingMatcher<RuleViolation> {
-
-        private final Kind kind;
-        private final String code;
-        private final Map<String, String> details;
-
-        RuleViolationMatcher(Kind kind, String code, Map<String, String> details) {
-            super(RuleViolation.class);
-            this.kind = kind;
-            this.code = code;
-            this.details = details;
-        }
-
-        @Override
-        protected boolean matchesSafely(RuleViolation violation, Description mismatch) {
-            var rejection = violation.rejection();
-            mismatch.appendText("a RuleViolation with kind ").appendValue(rejection.kind())
-                    .appendText(", code ").appendValue(violation.code())
-                    .appendText(" and details ").appendValue(rejection.details());
-            return rejection.kind() == kind
-                    && code.equals(violation.code())
-                    && (details == null || details.equals(rejection.details()));
-        }
-
-        @Override
-        public void describeTo(Description description) {
-            description.appendText("a RuleViolation with kind ").appendValue(kind)
-                    .appendText(" and code ").appendValue(code);
-            if (details != null) {
-                description.appendText(" and details ").appendValue(details);
-            }
         }
     }
 }
