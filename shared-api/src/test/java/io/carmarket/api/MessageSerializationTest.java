@@ -65,7 +65,7 @@ class MessageSerializationTest {
                         List.of(new CarImage("https://img/1.jpg", true)),
                         new Pricing(new BigDecimal("49.50"), null, EUR), 30, Instant.parse("2030-01-01T10:00:00Z")),
                 new CarBooked("car-1", "b-1", "customer-1", PERIOD, BookingStatus.CONFIRMED, new BigDecimal("148.50"),
-                        EUR, "late arrival"),
+                        EUR, "late arrival", null),
                 new BookingCancelled("car-1", "b-1", PERIOD, BookingCancellationReason.ON_REQUEST, null),
                 new CarWithdrawn("car-1"),
                 new CarRelisted("car-1"));

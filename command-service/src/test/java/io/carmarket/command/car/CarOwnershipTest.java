@@ -20,6 +20,7 @@ import io.carmarket.api.rejection.CommandRejection.Kind;
 import io.carmarket.command.common.RuleViolation;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,8 +64,12 @@ class CarOwnershipTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Car.class);
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture = CarFixtures.at(NOW);
+    }
+
+    @AfterEach
+    void resetEventClock() {
+        CarFixtures.resetEventClock();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -247,7 +252,7 @@ class CarOwnershipTest {
 
     private static CarBooked booked() {
         return new CarBooked(CAR_ID, BOOKING_ID, CUSTOMER.userId(), PERIOD, BookingStatus.CONFIRMED,
-                new BigDecimal("150.00"), EUR, null);
+                new BigDecimal("150.00"), EUR, null, null);
     }
 
     private static CancelBooking cancelBy(Actor actor) {

@@ -24,6 +24,7 @@ import io.carmarket.api.rejection.CommandRejection.Kind;
 import io.carmarket.command.common.RuleViolation;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,8 +65,12 @@ class CarTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Car.class);
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture = CarFixtures.at(NOW);
+    }
+
+    @AfterEach
+    void resetEventClock() {
+        CarFixtures.resetEventClock();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -177,7 +182,7 @@ class CarTest {
                 .when(book("b-1", june(12), june(15)))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new CarBooked(CAR_ID, "b-1", "customer-b-1", new DateRange(june(12), june(15)),
-                        BookingStatus.CONFIRMED, new BigDecimal("148.50"), EUR, "notes for b-1"));
+                        BookingStatus.CONFIRMED, new BigDecimal("148.50"), EUR, "notes for b-1", null));
     }
 
     @Test
@@ -193,7 +198,7 @@ class CarTest {
         fixture.given(aCar().currency(JPY).dailyRate("8000.00").listedEvent())
                 .when(book("b-1", june(12), june(15)))
                 .expectEvents(new CarBooked(CAR_ID, "b-1", "customer-b-1", new DateRange(june(12), june(15)),
-                        BookingStatus.CONFIRMED, new BigDecimal("24000"), JPY, "notes for b-1"))
+                        BookingStatus.CONFIRMED, new BigDecimal("24000"), JPY, "notes for b-1", null))
                 .expectResultMessagePayload(
                         new BookingReceipt("b-1", BookingStatus.CONFIRMED, new BigDecimal("24000"), JPY));
     }
@@ -481,7 +486,7 @@ class CarTest {
         DateRange period = new DateRange(startDate, endDate);
         BigDecimal totalPrice = new BigDecimal("49.50").multiply(BigDecimal.valueOf(period.days()));
         return new CarBooked(CAR_ID, bookingId, "customer-" + bookingId, period, BookingStatus.CONFIRMED,
-                totalPrice, EUR, "notes for " + bookingId);
+                totalPrice, EUR, "notes for " + bookingId, null);
     }
 
     private static BookingCancelled cancelled(String bookingId, LocalDate startDate, LocalDate endDate) {

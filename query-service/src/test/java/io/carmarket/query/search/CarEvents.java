@@ -45,7 +45,7 @@ final class CarEvents {
 
     static CarBooked booked(String carId, String bookingId, int fromDay, int toDay) {
         return new CarBooked(carId, bookingId, "customer-1", period(fromDay, toDay), BookingStatus.CONFIRMED,
-                new BigDecimal("100.00"), EUR, null);
+                new BigDecimal("100.00"), EUR, null, null);
     }
 
     static BookingCancelled cancelled(String carId, String bookingId, int fromDay, int toDay) {

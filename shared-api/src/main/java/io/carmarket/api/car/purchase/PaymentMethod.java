@@ -1,0 +1,5 @@
+package io.carmarket.api.car.purchase;
+
+public enum PaymentMethod {
+    FULL_PAYMENT, FINANCE
+}

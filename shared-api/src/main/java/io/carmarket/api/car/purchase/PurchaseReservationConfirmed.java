@@ -1,0 +1,8 @@
+package io.carmarket.api.car.purchase;
+
+import org.axonframework.serialization.Revision;
+
+
+@Revision("1")
+public record PurchaseReservationConfirmed(String carId, String reservationId, String customerId) {
+}
