@@ -3,8 +3,10 @@ package io.carmarket.standalone;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import io.carmarket.api.car.CarBooked;
+import io.carmarket.api.car.DateRange;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -89,33 +92,61 @@ class CarBookingEndToEndTest {
                 .as("the cancelled booking's dates can be booked again").isEqualTo(201);
     }
 
-    @Test
-    void of_many_clients_racing_for_the_same_dates_exactly_one_books_the_car() throws Exception {
+    /**
+     * 50 clients race for one car: five groups of ten ask for overlapping dates within their group and disjoint
+     * dates between groups. Exactly one request per group wins, and the event stream and the read model agree.
+     */
+    @RepeatedTest(3)
+    void of_fifty_clients_racing_for_overlapping_dates_exactly_one_wins_each_contested_interval() throws Exception {
         String carId = dealer.listCar(client.carListing(uniqueMake()));
-        int racers = 24;
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        List<CarMarketClient> customers = java.util.stream.IntStream.range(0, 10)
+                .mapToObj(i -> client.as(client.newUser("CUSTOMER"))).toList();
+        int groups = 5;
+        int clientsPerGroup = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(groups * clientsPerGroup);
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> statuses = new ArrayList<>();
-        for (int i = 0; i < racers; i++) {
-            int offset = i % 3;
-            statuses.add(pool.submit(() -> {
-                start.await();
-                return customer.book(carId, today.plusDays(20 + offset), today.plusDays(23 + offset))
-                        .getStatusCode().value();
-            }));
+        Map<Integer, List<Future<Integer>>> answersByGroup = new java.util.TreeMap<>();
+        for (int group = 0; group < groups; group++) {
+            LocalDate groupStart = today.plusDays(20 + group * 10L);
+            for (int i = 0; i < clientsPerGroup; i++) {
+                CarMarketClient racer = customers.get(i);
+                LocalDate from = groupStart.plusDays(i % 3);
+                answersByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(pool.submit(() -> {
+                    start.await();
+                    return racer.book(carId, from, from.plusDays(3)).getStatusCode().value();
+                }));
+            }
         }
         start.countDown();
-        List<Integer> answers = new ArrayList<>();
-        for (Future<Integer> status : statuses) {
-            answers.add(status.get(30, TimeUnit.SECONDS));
+        for (Map.Entry<Integer, List<Future<Integer>>> group : answersByGroup.entrySet()) {
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : group.getValue()) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).as("group %d", group.getKey()).containsOnly(201, 409);
+            assertThat(statuses).as("winners of group %d", group.getKey()).filteredOn(status -> status == 201)
+                    .hasSize(1);
         }
         pool.shutdown();
 
-        assertThat(answers).containsOnly(201, 409);
-        assertThat(answers).filteredOn(status -> status == 201).hasSize(1);
-        DomainEventStream events = eventStore.readEvents(carId);
-        assertThat(events.asStream().filter(event -> event.getPayload() instanceof CarBooked).count())
-                .as("booking events in the car's stream").isEqualTo(1);
+        List<DateRange> booked = eventStore.readEvents(carId).asStream()
+                .filter(event -> event.getPayload() instanceof CarBooked)
+                .map(event -> ((CarBooked) event.getPayload()).period()).toList();
+        assertThat(booked).as("bookings in the car's event stream").hasSize(groups);
+        assertNoTwoOverlap(booked);
+        await().atMost(PROJECTION_WAIT).untilAsserted(() -> {
+            JsonNode periods = client.get("/cars/" + carId).getBody().get("bookedPeriods");
+            assertThat(periods).as("bookings in the read model").hasSize(groups);
+        });
+    }
+
+    private static void assertNoTwoOverlap(List<DateRange> periods) {
+        for (int i = 0; i < periods.size(); i++) {
+            for (int j = i + 1; j < periods.size(); j++) {
+                assertThat(periods.get(i).overlaps(periods.get(j)))
+                        .as("%s overlaps %s", periods.get(i), periods.get(j)).isFalse();
+            }
+        }
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.carmarket.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.carmarket.api.car.BookingApprovalExpired;
+import io.carmarket.command.car.CarDeadlineSweeper;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -12,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 
 import static io.carmarket.standalone.CarMarketClient.items;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +72,35 @@ class RestartSurvivalTest {
         }
     }
 
+    @Test
+    void a_deadline_set_before_a_restart_still_expires_the_booking_after_it() {
+        LocalDate saturday = today.plusDays(7);
+        while (saturday.getDayOfWeek() != java.time.DayOfWeek.SATURDAY) {
+            saturday = saturday.plusDays(1);
+        }
+        String carId;
+        CarMarketClient.Session customerSession;
+        try (ConfigurableApplicationContext first = start()) {
+            CarMarketClient client = clientOf(first);
+            CarMarketClient dealer = client.as(client.newUser("DEALER"));
+            customerSession = client.newUser("CUSTOMER");
+            carId = dealer.listCar(client.carListing("Deadline" + System.nanoTime()));
+            dealer.exchange(org.springframework.http.HttpMethod.PUT, "/cars/" + carId + "/peak-windows",
+                    List.of(Map.of("weekdays", List.of("SATURDAY"))), new org.springframework.http.HttpHeaders());
+            assertThat(client.as(customerSession).book(carId, saturday, saturday.plusDays(1)).getBody()
+                    .get("status").asText()).isEqualTo("PENDING_APPROVAL");
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            second.getBean(MutableClock.class).advance(java.time.Duration.ofHours(49));
+
+            assertThat(second.getBean(CarDeadlineSweeper.class).sweep()).isEqualTo(1);
+
+            assertThat(second.getBean(EventStore.class).readEvents(carId).asStream()
+                    .filter(event -> event.getPayload() instanceof BookingApprovalExpired).count()).isEqualTo(1);
+        }
+    }
+
     private Boolean availableFor(CarMarketClient client, String make) {
         JsonNode page = client.search("make=" + make + "&availableFrom=" + today.plusDays(6)
                 + "&availableTo=" + today.plusDays(7));
@@ -74,7 +108,7 @@ class RestartSurvivalTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(StandaloneApplication.class)
+        return new SpringApplicationBuilder(StandaloneApplication.class, MutableClock.Configuration.class)
                 .profiles("test")
                 .run("--server.port=0", "--carmarket.data-dir=" + dataDir);
     }

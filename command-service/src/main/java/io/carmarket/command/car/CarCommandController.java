@@ -1,11 +1,9 @@
 package io.carmarket.command.car;
 
-import io.carmarket.api.car.BookCar;
-import io.carmarket.api.car.BookingReceipt;
-import io.carmarket.api.car.BookingStatus;
-import io.carmarket.api.car.CancelBooking;
 import io.carmarket.api.car.CarStatus;
-import io.carmarket.api.car.DateRange;
+import io.carmarket.api.car.ChangeListing;
+import io.carmarket.api.car.DefinePeakWindows;
+import io.carmarket.api.car.FeatureCar;
 import io.carmarket.api.car.RelistCar;
 import io.carmarket.api.car.WithdrawCar;
 import io.carmarket.support.security.AuthenticatedUser;
@@ -15,22 +13,26 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Commands on cars and their bookings. Each request answers only after the Car aggregate has decided:
- * 201/200 with the ids, or the rejection as problem+json. Roles are checked before (see
- * {@code CommandEndpointRoles}); ownership (whose car, whose booking) is a business rule decided by the aggregate.
+ * Commands on a car's listing. Each request answers only after the Car aggregate has decided: 201/200, or the
+ * rejection as problem+json. Roles are checked before (see {@code CommandEndpointRoles}); ownership is a business
+ * rule decided by the aggregate.
  */
 @RestController
+@Validated
 @RequestMapping("/api/v1/cars")
 public class CarCommandController {
 
@@ -50,6 +52,29 @@ public class CarCommandController {
         return ResponseEntity.created(URI.create("/api/v1/cars/" + carId)).body(new CarListedResponse(carId));
     }
 
+    @PatchMapping("/{carId}")
+    public CarChangedResponse change(@PathVariable String carId, @Valid @RequestBody ChangeListingRequest request,
+                                     @AuthenticationPrincipal AuthenticatedUser user) {
+        commandGateway.sendAndWait(new ChangeListing(carId, request.toChanges(listingDefaults), user.actor()));
+        return new CarChangedResponse(carId);
+    }
+
+    @PutMapping("/{carId}/featured")
+    public FeaturedResponse feature(@PathVariable String carId, @Valid @RequestBody FeaturedRequest request,
+                                    @AuthenticationPrincipal AuthenticatedUser admin) {
+        commandGateway.sendAndWait(new FeatureCar(carId, request.featured(), admin.actor()));
+        return new FeaturedResponse(carId, request.featured());
+    }
+
+    @PutMapping("/{carId}/peak-windows")
+    public PeakWindowsResponse definePeakWindows(@PathVariable String carId,
+                                                 @RequestBody @Size(max = 20) List<@NotNull PeakWindowRequest> windows,
+                                                 @AuthenticationPrincipal AuthenticatedUser user) {
+        commandGateway.sendAndWait(new DefinePeakWindows(carId,
+                windows.stream().map(PeakWindowRequest::toPeakWindow).toList(), user.actor()));
+        return new PeakWindowsResponse(carId, windows.size());
+    }
+
     @PostMapping("/{carId}/withdraw")
     public CarStatusResponse withdraw(@PathVariable String carId, @AuthenticationPrincipal AuthenticatedUser user) {
         commandGateway.sendAndWait(new WithdrawCar(carId, user.actor()));
@@ -62,38 +87,21 @@ public class CarCommandController {
         return new CarStatusResponse(carId, CarStatus.LISTED);
     }
 
-    @PostMapping("/{carId}/bookings")
-    public ResponseEntity<BookingReceipt> book(@PathVariable String carId,
-                                               @Valid @RequestBody BookCarRequest request,
-                                               @AuthenticationPrincipal AuthenticatedUser customer) {
-        String bookingId = UUID.randomUUID().toString();
-        BookingReceipt receipt = commandGateway.sendAndWait(new BookCar(carId, bookingId, customer.userId(),
-                new DateRange(request.startDate(), request.endDate()), request.notes()));
-        return ResponseEntity.created(URI.create("/api/v1/bookings/" + bookingId)).body(receipt);
-    }
-
-    @PostMapping("/{carId}/bookings/{bookingId}/cancel")
-    public BookingCancelledResponse cancel(@PathVariable String carId, @PathVariable String bookingId,
-                                           @Valid @RequestBody(required = false) CancelBookingRequest request,
-                                           @AuthenticationPrincipal AuthenticatedUser user) {
-        String note = request == null ? null : request.note();
-        commandGateway.sendAndWait(new CancelBooking(carId, bookingId, user.actor(), note));
-        return new BookingCancelledResponse(bookingId, BookingStatus.CANCELLED);
-    }
-
     public record CarListedResponse(String carId) {
     }
 
+    public record CarChangedResponse(String carId) {
+    }
+
+    public record FeaturedRequest(@NotNull Boolean featured) {
+    }
+
+    public record FeaturedResponse(String carId, boolean featured) {
+    }
+
+    public record PeakWindowsResponse(String carId, int windows) {
+    }
+
     public record CarStatusResponse(String carId, CarStatus status) {
-    }
-
-    public record BookCarRequest(@NotNull LocalDate startDate, @NotNull LocalDate endDate,
-                                 @Size(max = 1000) String notes) {
-    }
-
-    public record CancelBookingRequest(@Size(max = 1000) String note) {
-    }
-
-    public record BookingCancelledResponse(String bookingId, BookingStatus status) {
     }
 }

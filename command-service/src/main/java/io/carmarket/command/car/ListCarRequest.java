@@ -82,14 +82,14 @@ public record ListCarRequest(
                         mileage, color, seats, features, description),
                 new VehicleRegistration(vin, licensePlate.trim()),
                 new Location(location.city().trim(), location.latitude(), location.longitude(), zone),
-                imagesWithOnePrimary(),
+                images == null ? List.of() : withOnePrimary(images),
                 new Pricing(dailyRate, askingPrice, currency),
                 maxBookingDays != null ? maxBookingDays : defaults.maxBookingDays());
     }
 
     /** The first image is the primary one unless the dealer chose another. */
-    private List<CarImage> imagesWithOnePrimary() {
-        if (images == null || images.isEmpty()) {
+    static List<CarImage> withOnePrimary(List<ImageRequest> images) {
+        if (images.isEmpty()) {
             return List.of();
         }
         boolean anyPrimary = images.stream().anyMatch(ImageRequest::primary);

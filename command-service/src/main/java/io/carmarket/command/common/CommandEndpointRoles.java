@@ -17,11 +17,21 @@ public class CommandEndpointRoles {
     public EndpointRoles commandSideRoles() {
         return requests -> requests
                 .requestMatchers(HttpMethod.POST, "/api/v1/cars").hasRole(DEALER)
+                .requestMatchers(HttpMethod.PATCH, "/api/v1/cars/*").hasAnyRole(DEALER, ADMIN)
+                .requestMatchers(HttpMethod.PUT, "/api/v1/cars/*/peak-windows").hasAnyRole(DEALER, ADMIN)
+                .requestMatchers(HttpMethod.PUT, "/api/v1/cars/*/featured").hasRole(ADMIN)
                 .requestMatchers(HttpMethod.POST, "/api/v1/cars/*/withdraw", "/api/v1/cars/*/relist")
                 .hasAnyRole(DEALER, ADMIN)
                 .requestMatchers(HttpMethod.POST, "/api/v1/cars/*/bookings").hasRole(CUSTOMER)
-                .requestMatchers(HttpMethod.POST, "/api/v1/cars/*/bookings/*/cancel")
+                .requestMatchers(HttpMethod.POST, "/api/v1/cars/*/bookings/*/cancel",
+                        "/api/v1/cars/*/bookings/*/reschedule").hasAnyRole(CUSTOMER, DEALER, ADMIN)
+                .requestMatchers(HttpMethod.POST, "/api/v1/cars/*/bookings/*/approve",
+                        "/api/v1/cars/*/bookings/*/reject").hasAnyRole(DEALER, ADMIN)
+                .requestMatchers(HttpMethod.POST, "/api/v1/cars/*/purchase-reservations").hasRole(CUSTOMER)
+                .requestMatchers(HttpMethod.POST, "/api/v1/cars/*/purchase-reservations/*/cancel")
                 .hasAnyRole(CUSTOMER, DEALER, ADMIN)
+                .requestMatchers(HttpMethod.POST, "/api/v1/cars/*/purchase-reservations/*/*")
+                .hasAnyRole(DEALER, ADMIN)
                 .requestMatchers("/api/v1/admin/**").hasRole(ADMIN);
     }
 }
