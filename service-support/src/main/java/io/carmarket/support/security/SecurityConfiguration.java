@@ -112,7 +112,8 @@ public class SecurityConfiguration {
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "Idempotency-Key",
                 CorrelationIdFilter.HEADER));
-        cors.setExposedHeaders(List.of(CorrelationIdFilter.HEADER, HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER));
+        cors.setExposedHeaders(List.of(CorrelationIdFilter.HEADER, HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER,
+                "Idempotent-Replayed"));
         cors.setAllowCredentials(true);
         cors.setMaxAge(properties.maxAge());
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
