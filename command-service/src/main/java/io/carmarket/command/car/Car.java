@@ -170,6 +170,7 @@ public class Car {
                     Map.of("carStatus", status.name()));
         }
         apply(new CarWithdrawn(carId));
+        stopFeaturing();
     }
 
     @CommandHandler
@@ -227,6 +228,7 @@ public class Car {
 
     @CommandHandler
     public void approve(ApproveBooking command) {
+        requireNotSold();
         Booking booking = pendingBookingManagedByOwner(command.bookingId(), command.requestedBy());
         apply(new BookingApproved(carId, command.bookingId(), booking.customerId(), booking.period()));
     }
@@ -307,7 +309,8 @@ public class Car {
         requireReservationStatus(live, PurchaseReservationStatus.INSPECTION_SCHEDULED);
         apply(new PurchaseCompleted(carId, live.reservationId(), live.customerId(), live.totalAmount(),
                 pricing.currency()));
-        apply(new CarSold(carId, live.customerId(), live.reservationId(), live.totalAmount(), pricing.currency()));
+        apply(new CarSold(carId, live.customerId(), live.reservationId(), live.price(), pricing.currency()));
+        stopFeaturing();
         LocalDate today = today(clock);
         bookings.entrySet().stream()
                 .filter(entry -> entry.getValue().status().isLive())
@@ -344,6 +347,13 @@ public class Car {
             throw RuleViolation.conflict("NOT_DUE", "The reservation has not expired yet");
         }
         apply(new PurchaseReservationExpired(carId, reservation.reservationId(), reservation.customerId()));
+    }
+
+    /** A car off the market is not featured: said as an event, so read models need not infer it. */
+    private void stopFeaturing() {
+        if (featured) {
+            apply(new CarFeatureChanged(carId, false));
+        }
     }
 
     // --- rules ---------------------------------------------------------------------------------------------------
@@ -550,7 +560,6 @@ public class Car {
     @EventSourcingHandler
     void on(CarWithdrawn event) {
         status = CarStatus.WITHDRAWN;
-        featured = false;
     }
 
     @EventSourcingHandler
@@ -596,7 +605,7 @@ public class Car {
     void on(PurchaseReserved event) {
         status = CarStatus.RESERVED;
         reservation = new Reservation(event.reservationId(), event.customerId(), PurchaseReservationStatus.PENDING,
-                event.handoverDate(), event.expiresAt(), event.totalAmount());
+                event.handoverDate(), event.expiresAt(), event.price(), event.totalAmount());
     }
 
     @EventSourcingHandler
@@ -617,7 +626,6 @@ public class Car {
     @EventSourcingHandler
     void on(CarSold event) {
         status = CarStatus.SOLD;
-        featured = false;
     }
 
     @EventSourcingHandler
@@ -656,10 +664,10 @@ public class Car {
     }
 
     record Reservation(String reservationId, String customerId, PurchaseReservationStatus status,
-                       LocalDate handoverDate, Instant expiresAt, BigDecimal totalAmount) {
+                       LocalDate handoverDate, Instant expiresAt, BigDecimal price, BigDecimal totalAmount) {
 
         Reservation withStatus(PurchaseReservationStatus newStatus) {
-            return new Reservation(reservationId, customerId, newStatus, handoverDate, expiresAt, totalAmount);
+            return new Reservation(reservationId, customerId, newStatus, handoverDate, expiresAt, price, totalAmount);
         }
     }
 }

@@ -20,7 +20,6 @@ import io.carmarket.api.rejection.CommandRejection.Kind;
 import io.carmarket.command.common.RuleViolation;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,10 +66,6 @@ class CarOwnershipTest {
         fixture = CarFixtures.at(NOW);
     }
 
-    @AfterEach
-    void resetEventClock() {
-        CarFixtures.resetEventClock();
-    }
 
     // ---------------------------------------------------------------------------------------------------------
     // Cancelling a booking

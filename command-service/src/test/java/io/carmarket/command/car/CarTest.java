@@ -24,7 +24,6 @@ import io.carmarket.api.rejection.CommandRejection.Kind;
 import io.carmarket.command.common.RuleViolation;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,10 +67,6 @@ class CarTest {
         fixture = CarFixtures.at(NOW);
     }
 
-    @AfterEach
-    void resetEventClock() {
-        CarFixtures.resetEventClock();
-    }
 
     // ---------------------------------------------------------------------------------------------------------
     // Listing a car
