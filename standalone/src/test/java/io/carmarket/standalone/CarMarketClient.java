@@ -49,6 +49,19 @@ final class CarMarketClient {
         return new CarMarketClient(http, baseUrl, session.accessToken());
     }
 
+    /** The id of the user this client acts as (from its token), or null when anonymous. */
+    String userId() {
+        if (accessToken == null) {
+            return null;
+        }
+        try {
+            byte[] payload = java.util.Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]);
+            return json.readTree(payload).get("sub").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The same client, sending any bearer token, valid or not. */
     CarMarketClient withToken(String token) {
         return new CarMarketClient(http, baseUrl, token);

@@ -16,6 +16,11 @@ final class MutableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
+    /** Back to real time, for the next test. */
+    void reset() {
+        offset.set(Duration.ZERO);
+    }
+
     void advance(Duration duration) {
         offset.updateAndGet(current -> current.plus(duration));
     }
