@@ -1,0 +1,146 @@
+package io.carmarket.query.booking;
+
+import io.carmarket.api.bookings.CarCard;
+import io.carmarket.api.car.CarImage;
+import io.carmarket.api.car.CarListed;
+import io.carmarket.api.car.CarListingChanged;
+import io.carmarket.api.car.ListingChanges;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * A small per-car table kept by one processing group from the car's listing events, so that the group's read
+ * model knows a car's dealer and display data when a booking or reservation of it arrives. Each processing group
+ * keeps its own (its own collection), because only events of its own processor are guaranteed to have been
+ * handled before: {@code CarListed} precedes every booking of the car in the car's event stream, and a processor
+ * handles one car's events in order.
+ * <p>
+ * Document: {@code {_id: carId, version, dealerId, car: {make, model, city, primaryImageUrl}}}, where
+ * {@code version} is the sequence number of the last listing event applied; updates are guarded by it, so a
+ * redelivered or older event changes nothing.
+ */
+public final class CarLookup {
+
+    /** Field names of {@link CarCard} as stored inside documents that embed it. */
+    public static final String MAKE = "make";
+    public static final String MODEL = "model";
+    public static final String CITY = "city";
+    public static final String PRIMARY_IMAGE_URL = "primaryImageUrl";
+
+    private static final String ID = "_id";
+    private static final String VERSION = "version";
+    private static final String DEALER_ID = "dealerId";
+    private static final String CAR = "car";
+
+    private final MongoTemplate mongoTemplate;
+    private final String collection;
+
+    public CarLookup(MongoTemplate mongoTemplate, String collection) {
+        this.mongoTemplate = mongoTemplate;
+        this.collection = collection;
+    }
+
+    /** What the lookup knows of a car: its dealer, its display data, and the listing event they are from. */
+    public record KnownCar(String dealerId, CarCard card, long version) {
+
+        /** A car whose listing was never seen: nobody but admins will see its bookings. */
+        public static final KnownCar UNKNOWN = new KnownCar(null, new CarCard(null, null, null, null), -1);
+    }
+
+    public void listed(CarListed event, long sequenceNumber) {
+        CarCard card = new CarCard(event.description().make(), event.description().model(),
+                event.location() == null ? null : event.location().city(), primaryImageUrl(event.images()));
+        Update insertOnce = new Update()
+                .setOnInsert(VERSION, sequenceNumber)
+                .setOnInsert(DEALER_ID, event.dealerId())
+                .setOnInsert(CAR, toDocument(card));
+        mongoTemplate.upsert(Query.query(where(ID).is(event.carId())), insertOnce, collection);
+    }
+
+    /**
+     * Applies the display parts of a changed listing (once) and returns them by {@link CarCard} field name, for a
+     * read model that embeds the card; empty when the change touched nothing shown.
+     */
+    public Map<String, Object> changed(CarListingChanged event, long sequenceNumber) {
+        Map<String, Object> shown = shownChanges(event.changes());
+        if (!shown.isEmpty()) {
+            Update update = new Update().set(VERSION, sequenceNumber);
+            shown.forEach((field, value) -> update.set(CAR + "." + field, value));
+            mongoTemplate.updateFirst(
+                    Query.query(where(ID).is(event.carId()).and(VERSION).lt(sequenceNumber)), update, collection);
+        }
+        return shown;
+    }
+
+    public Optional<KnownCar> find(String carId) {
+        Document found = mongoTemplate.getCollection(collection).find(new Document(ID, carId)).first();
+        if (found == null) {
+            return Optional.empty();
+        }
+        Document car = found.get(CAR, Document.class);
+        CarCard card = car == null ? KnownCar.UNKNOWN.card()
+                : new CarCard(car.getString(MAKE), car.getString(MODEL), car.getString(CITY),
+                car.getString(PRIMARY_IMAGE_URL));
+        Number version = found.get(VERSION, Number.class);
+        return Optional.of(new KnownCar(found.getString(DEALER_ID), card, version == null ? -1 : version.longValue()));
+    }
+
+    public KnownCar findOrUnknown(String carId) {
+        return find(carId).orElse(KnownCar.UNKNOWN);
+    }
+
+    public void clear() {
+        mongoTemplate.remove(new Query(), collection);
+    }
+
+    public String collection() {
+        return collection;
+    }
+
+    private static Map<String, Object> shownChanges(ListingChanges changes) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        if (changes == null) {
+            return shown;
+        }
+        if (changes.make() != null) {
+            shown.put(MAKE, changes.make());
+        }
+        if (changes.model() != null) {
+            shown.put(MODEL, changes.model());
+        }
+        if (changes.location() != null) {
+            shown.put(CITY, changes.location().city());
+        }
+        if (changes.images() != null) {
+            shown.put(PRIMARY_IMAGE_URL, primaryImageUrl(changes.images()));
+        }
+        return shown;
+    }
+
+    /** The image marked primary, else the first one, else none. */
+    public static String primaryImageUrl(List<CarImage> images) {
+        if (images == null || images.isEmpty()) {
+            return null;
+        }
+        return images.stream().filter(CarImage::primary).map(CarImage::url).findFirst()
+                .orElse(images.get(0).url());
+    }
+
+    private static Document toDocument(CarCard card) {
+        Document document = new Document();
+        document.put(MAKE, card.make());
+        document.put(MODEL, card.model());
+        document.put(CITY, card.city());
+        document.put(PRIMARY_IMAGE_URL, card.primaryImageUrl());
+        return document;
+    }
+}

@@ -1,0 +1,22 @@
+package io.carmarket.api.notifications;
+
+import java.time.Instant;
+
+/**
+ * One notification. {@code bookingId} or {@code reservationId} names what it is about, beside the car.
+ *
+ * @param createdAt when the event it reports happened
+ * @param readAt    when the recipient marked it read, null while unread
+ */
+public record NotificationView(
+        String id,
+        String recipientId,
+        NotificationType type,
+        String carId,
+        String bookingId,
+        String reservationId,
+        String message,
+        Instant createdAt,
+        boolean read,
+        Instant readAt) {
+}
