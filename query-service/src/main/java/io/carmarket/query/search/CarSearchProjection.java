@@ -1,11 +1,24 @@
 package io.carmarket.query.search;
 
+import io.carmarket.api.car.BookingApprovalExpired;
+import io.carmarket.api.car.BookingApproved;
 import io.carmarket.api.car.BookingCancelled;
+import io.carmarket.api.car.BookingRejected;
+import io.carmarket.api.car.BookingRescheduled;
+import io.carmarket.api.car.BookingStatus;
 import io.carmarket.api.car.CarBooked;
+import io.carmarket.api.car.CarFeatureChanged;
 import io.carmarket.api.car.CarListed;
+import io.carmarket.api.car.CarListingChanged;
 import io.carmarket.api.car.CarRelisted;
+import io.carmarket.api.car.CarSold;
 import io.carmarket.api.car.CarStatus;
 import io.carmarket.api.car.CarWithdrawn;
+import io.carmarket.api.car.ListingChanges;
+import io.carmarket.api.car.Location;
+import io.carmarket.api.car.purchase.PurchaseReservationCancelled;
+import io.carmarket.api.car.purchase.PurchaseReservationExpired;
+import io.carmarket.api.car.purchase.PurchaseReserved;
 import io.carmarket.query.search.CarSearchEntry.BookedPeriod;
 import io.carmarket.query.search.CarSearchEntry.Fields;
 import org.axonframework.config.ProcessingGroup;
@@ -13,27 +26,34 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
+import org.bson.types.Decimal128;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import java.util.Locale;
+import java.time.ZoneId;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * Projects cars and their live bookings into the {@link CarSearchEntry} read model.
+ * Projects cars, their live bookings and their sale into the {@link CarSearchEntry} read model.
  * <p>
- * MongoDB writes and the processor's token update are not one transaction, so an event may arrive twice. Every
- * write is therefore guarded by the car's event sequence number: an event whose number the document has already
- * reached changes nothing.
+ * MongoDB writes and the processor's token update are not one transaction, so an event may arrive twice, or again
+ * after later events of the same car. Every write is therefore guarded by the car's event sequence number: an
+ * event whose number the document has already reached changes nothing. Events of one car are handled one at a
+ * time (Axon's sequencing policy is per aggregate), so a handler may read the document before writing it; the
+ * write is still conditional, on the version it read.
  */
 @Component
 @ProcessingGroup(CarSearchProjection.PROCESSING_GROUP)
 public class CarSearchProjection {
 
     public static final String PROCESSING_GROUP = "car-search";
+
+    /** Attempts of a read-then-write update before giving up (and letting the processor retry the event). */
+    private static final int CONDITIONAL_WRITE_ATTEMPTS = 5;
 
     private final MongoTemplate mongoTemplate;
 
@@ -43,16 +63,21 @@ public class CarSearchProjection {
 
     @EventHandler
     void on(CarListed event, @SequenceNumber long sequenceNumber) {
+        Location location = event.location();
         CarSearchEntry entry = new CarSearchEntry(
-                event.carId(), sequenceNumber, CarStatus.LISTED,
-                event.description().make(), searchKey(event.description().make()),
-                event.description().model(), event.description().variant(), event.description().year(),
+                event.carId(), sequenceNumber, CarStatus.LISTED, false,
+                event.description().make(), SearchText.key(event.description().make()),
+                event.description().model(), event.description().variant(),
+                SearchText.tokens(event.description().make(), event.description().model(),
+                        event.description().variant()),
+                event.description().year(),
                 event.description().bodyType(), event.description().transmission(), event.description().fuelType(),
                 event.description().mileage(), event.description().color(), event.description().seats(),
                 event.description().features(), event.description().description(),
-                event.location().city(), event.location().latitude(), event.location().longitude(),
+                location.city(), SearchText.key(location.city()), location.latitude(), location.longitude(),
+                zoneIdOf(location.timeZone()),
                 event.images(), event.pricing().dailyRate(), event.pricing().askingPrice(),
-                event.pricing().currency().getCurrencyCode(), event.maxBookingDays(), event.listedAt(), null);
+                event.pricing().currency().getCurrencyCode(), event.maxBookingDays(), event.listedAt(), null, null);
         Document document = new Document();
         mongoTemplate.getConverter().write(entry, document);
         Update insertOnce = new Update();
@@ -64,25 +89,105 @@ public class CarSearchProjection {
         mongoTemplate.upsert(byId(event.carId()), insertOnce, CarSearchEntry.class);
     }
 
+    /**
+     * Only the given parts change; lists replace the stored ones. Make, model and variant also renew the derived
+     * {@code makeKey} and {@code searchTokens}, which need the unchanged parts from the stored document.
+     */
+    @EventHandler
+    void on(CarListingChanged event, @SequenceNumber long sequenceNumber) {
+        ListingChanges changes = event.changes();
+        for (int attempt = 0; attempt < CONDITIONAL_WRITE_ATTEMPTS; attempt++) {
+            CarSearchEntry current = mongoTemplate.findById(event.carId(), CarSearchEntry.class);
+            if (current == null || current.version() >= sequenceNumber) {
+                return;
+            }
+            Query unchangedSinceRead = Query.query(where(Fields.ID).is(event.carId())
+                    .and(Fields.VERSION).is(current.version()));
+            Update update = listingUpdate(changes, current).set(Fields.VERSION, sequenceNumber);
+            if (mongoTemplate.updateFirst(unchangedSinceRead, update, CarSearchEntry.class).getMatchedCount() > 0) {
+                return;
+            }
+        }
+        throw new IllegalStateException("Car " + event.carId() + " kept changing while listing change "
+                + sequenceNumber + " was applied");
+    }
+
+    @EventHandler
+    void on(CarFeatureChanged event, @SequenceNumber long sequenceNumber) {
+        applyOnce(event.carId(), sequenceNumber, new Update().set(Fields.FEATURED, event.featured()));
+    }
+
     @EventHandler
     void on(CarBooked event, @SequenceNumber long sequenceNumber) {
         if (!event.status().isLive()) {
             return;
         }
         BookedPeriod period = new BookedPeriod(event.bookingId(), event.period().startDate().toString(),
-                event.period().endDate().toString());
+                event.period().endDate().toString(), event.status());
         applyOnce(event.carId(), sequenceNumber, new Update().push(Fields.BOOKED_PERIODS, period));
     }
 
     @EventHandler
-    void on(BookingCancelled event, @SequenceNumber long sequenceNumber) {
-        applyOnce(event.carId(), sequenceNumber,
-                new Update().pull(Fields.BOOKED_PERIODS, new Document(Fields.BOOKING_ID, event.bookingId())));
+    void on(BookingApproved event, @SequenceNumber long sequenceNumber) {
+        applyToBooking(event.carId(), event.bookingId(), sequenceNumber,
+                new Update().set(Fields.MATCHED_PERIOD + Fields.PERIOD_STATUS, BookingStatus.CONFIRMED));
     }
 
     @EventHandler
+    void on(BookingRescheduled event, @SequenceNumber long sequenceNumber) {
+        if (!event.status().isLive()) {
+            freeDates(event.carId(), event.bookingId(), sequenceNumber);
+            return;
+        }
+        applyToBooking(event.carId(), event.bookingId(), sequenceNumber, new Update()
+                .set(Fields.MATCHED_PERIOD + Fields.PERIOD_START, event.period().startDate().toString())
+                .set(Fields.MATCHED_PERIOD + Fields.PERIOD_END, event.period().endDate().toString())
+                .set(Fields.MATCHED_PERIOD + Fields.PERIOD_STATUS, event.status()));
+    }
+
+    @EventHandler
+    void on(BookingRejected event, @SequenceNumber long sequenceNumber) {
+        freeDates(event.carId(), event.bookingId(), sequenceNumber);
+    }
+
+    @EventHandler
+    void on(BookingApprovalExpired event, @SequenceNumber long sequenceNumber) {
+        freeDates(event.carId(), event.bookingId(), sequenceNumber);
+    }
+
+    @EventHandler
+    void on(BookingCancelled event, @SequenceNumber long sequenceNumber) {
+        freeDates(event.carId(), event.bookingId(), sequenceNumber);
+    }
+
+    @EventHandler
+    void on(PurchaseReserved event, @SequenceNumber long sequenceNumber) {
+        applyOnce(event.carId(), sequenceNumber, new Update().set(Fields.STATUS, CarStatus.RESERVED)
+                .set(Fields.HANDOVER_DATE, event.handoverDate() == null ? null : event.handoverDate().toString()));
+    }
+
+    @EventHandler
+    void on(PurchaseReservationCancelled event, @SequenceNumber long sequenceNumber) {
+        applyOnce(event.carId(), sequenceNumber, backOnTheMarket());
+    }
+
+    @EventHandler
+    void on(PurchaseReservationExpired event, @SequenceNumber long sequenceNumber) {
+        applyOnce(event.carId(), sequenceNumber, backOnTheMarket());
+    }
+
+    /** A sold car leaves the search for good; its later bookings are freed by their own cancellation events. */
+    @EventHandler
+    void on(CarSold event, @SequenceNumber long sequenceNumber) {
+        applyOnce(event.carId(), sequenceNumber, new Update().set(Fields.STATUS, CarStatus.SOLD)
+                .set(Fields.FEATURED, false).unset(Fields.HANDOVER_DATE));
+    }
+
+    /** Withdrawing also ends featuring, as in the Car aggregate (which emits no separate event for it). */
+    @EventHandler
     void on(CarWithdrawn event, @SequenceNumber long sequenceNumber) {
-        applyOnce(event.carId(), sequenceNumber, new Update().set(Fields.STATUS, CarStatus.WITHDRAWN));
+        applyOnce(event.carId(), sequenceNumber, new Update().set(Fields.STATUS, CarStatus.WITHDRAWN)
+                .set(Fields.FEATURED, false));
     }
 
     @EventHandler
@@ -95,16 +200,90 @@ public class CarSearchProjection {
         mongoTemplate.remove(new Query(), CarSearchEntry.class);
     }
 
+    private static Update backOnTheMarket() {
+        return new Update().set(Fields.STATUS, CarStatus.LISTED).unset(Fields.HANDOVER_DATE);
+    }
+
+    private void freeDates(String carId, String bookingId, long sequenceNumber) {
+        applyOnce(carId, sequenceNumber,
+                new Update().pull(Fields.BOOKED_PERIODS, new Document(Fields.BOOKING_ID, bookingId)));
+    }
+
+    /** An update of one booking's element of {@code bookedPeriods}; nothing happens if the car does not hold it. */
+    private void applyToBooking(String carId, String bookingId, long sequenceNumber, Update update) {
+        applyOnce(where(Fields.BOOKED_PERIODS + "." + Fields.BOOKING_ID).is(bookingId), carId, sequenceNumber, update);
+    }
+
     private void applyOnce(String carId, long sequenceNumber, Update update) {
-        Query notYetApplied = Query.query(where(Fields.ID).is(carId).and(Fields.VERSION).lt(sequenceNumber));
-        mongoTemplate.updateFirst(notYetApplied, update.set(Fields.VERSION, sequenceNumber), CarSearchEntry.class);
+        applyOnce(null, carId, sequenceNumber, update);
+    }
+
+    private void applyOnce(Criteria condition, String carId, long sequenceNumber, Update update) {
+        Criteria notYetApplied = where(Fields.ID).is(carId).and(Fields.VERSION).lt(sequenceNumber);
+        Query query = Query.query(condition == null ? notYetApplied : new Criteria().andOperator(notYetApplied,
+                condition));
+        mongoTemplate.updateFirst(query, update.set(Fields.VERSION, sequenceNumber), CarSearchEntry.class);
+    }
+
+    private static Update listingUpdate(ListingChanges changes, CarSearchEntry current) {
+        Update update = new Update();
+        if (changes.make() != null || changes.model() != null || changes.variant() != null) {
+            String make = changes.make() != null ? changes.make() : current.make();
+            String model = changes.model() != null ? changes.model() : current.model();
+            String variant = changes.variant() != null ? changes.variant() : current.variant();
+            update.set(Fields.MAKE, make).set(Fields.MAKE_KEY, SearchText.key(make))
+                    .set(Fields.MODEL, model).set(Fields.VARIANT, variant)
+                    .set(Fields.SEARCH_TOKENS, SearchText.tokens(make, model, variant));
+        }
+        setIfGiven(update, Fields.YEAR, changes.year());
+        setIfGiven(update, Fields.BODY_TYPE, changes.bodyType());
+        setIfGiven(update, Fields.TRANSMISSION, changes.transmission());
+        setIfGiven(update, Fields.FUEL_TYPE, changes.fuelType());
+        setIfGiven(update, Fields.MILEAGE, changes.mileage());
+        setIfGiven(update, Fields.COLOR, changes.color());
+        setIfGiven(update, Fields.SEATS, changes.seats());
+        setIfGiven(update, Fields.FEATURES, changes.features());
+        setIfGiven(update, Fields.DESCRIPTION, changes.description());
+        setIfGiven(update, Fields.IMAGES, changes.images());
+        setIfGiven(update, Fields.MAX_BOOKING_DAYS, changes.maxBookingDays());
+        if (changes.dailyRate() != null) {
+            update.set(Fields.DAILY_RATE, new Decimal128(changes.dailyRate()));
+        }
+        if (changes.askingPrice() != null) {
+            update.set(Fields.ASKING_PRICE, new Decimal128(changes.askingPrice()));
+        }
+        Location location = changes.location();
+        if (location != null) {
+            // A new location replaces the old one; only a missing city or zone keeps the stored one.
+            if (location.city() != null) {
+                update.set(Fields.CITY, location.city()).set(Fields.CITY_KEY, SearchText.key(location.city()));
+            }
+            setOrRemove(update, Fields.LATITUDE, location.latitude());
+            setOrRemove(update, Fields.LONGITUDE, location.longitude());
+            setIfGiven(update, Fields.TIME_ZONE, zoneIdOf(location.timeZone()));
+        }
+        return update;
+    }
+
+    private static void setIfGiven(Update update, String field, Object value) {
+        if (value != null) {
+            update.set(field, value);
+        }
+    }
+
+    private static void setOrRemove(Update update, String field, Object value) {
+        if (value != null) {
+            update.set(field, value);
+        } else {
+            update.unset(field);
+        }
+    }
+
+    private static String zoneIdOf(ZoneId zone) {
+        return zone == null ? null : zone.getId();
     }
 
     private static Query byId(String carId) {
         return Query.query(where(Fields.ID).is(carId));
-    }
-
-    static String searchKey(String text) {
-        return text == null ? null : text.trim().toLowerCase(Locale.ROOT);
     }
 }

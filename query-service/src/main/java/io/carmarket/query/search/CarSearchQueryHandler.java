@@ -1,38 +1,39 @@
 package io.carmarket.query.search;
 
-import io.carmarket.api.car.CarDescription;
-import io.carmarket.api.car.CarImage;
-import io.carmarket.api.car.CarStatus;
-import io.carmarket.api.car.DateRange;
 import io.carmarket.api.search.CarDetails;
 import io.carmarket.api.search.CarDetailsById;
+import io.carmarket.api.search.CarMakes;
 import io.carmarket.api.search.CarSearch;
 import io.carmarket.api.search.CarSearchPage;
 import io.carmarket.api.search.CarSortField;
-import io.carmarket.api.search.CarSummary;
-import io.carmarket.query.search.CarSearchEntry.BookedPeriod;
+import io.carmarket.api.search.CarSummaryList;
+import io.carmarket.api.search.FeaturedCars;
+import io.carmarket.api.search.MakeCount;
 import io.carmarket.query.search.CarSearchEntry.Fields;
 import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
 import org.bson.types.Decimal128;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** Answers the public car queries from the {@link CarSearchEntry} read model. */
+/**
+ * Answers the public search, the car page, the featured cars and the make counts from the {@link CarSearchEntry}
+ * read model. Filters are equality matches wherever the question is one (make, body type, transmission, fuel type,
+ * city), so that both MongoDB 7's indexes and the embedded server's scans answer them cheaply; see
+ * {@code docs/read-models.md}.
+ */
 @Component
 public class CarSearchQueryHandler {
-
-    /** Cars in these states appear in the public search and have a public page. */
-    static final List<CarStatus> PUBLIC_STATUSES = List.of(CarStatus.LISTED, CarStatus.RESERVED);
 
     private final MongoTemplate mongoTemplate;
 
@@ -44,18 +45,53 @@ public class CarSearchQueryHandler {
     public CarSearchPage search(CarSearch search) {
         CarSearchOrdering ordering = CarSearchOrdering.of(search);
         List<Criteria> filters = new ArrayList<>();
-        filters.add(where(Fields.STATUS).in(PUBLIC_STATUSES));
-        if (!search.makes().isEmpty()) {
-            filters.add(where(Fields.MAKE_KEY).in(search.makes().stream().map(CarSearchProjection::searchKey).toList()));
+        filters.add(CarViews.isPublic());
+        List<String> makeKeys = search.makes().stream().map(SearchText::key)
+                .filter(key -> key != null && !key.isEmpty()).distinct().toList();
+        if (!makeKeys.isEmpty()) {
+            filters.add(makeKeys.size() == 1 ? where(Fields.MAKE_KEY).is(makeKeys.get(0))
+                    : where(Fields.MAKE_KEY).in(makeKeys));
+        }
+        if (search.bodyType() != null) {
+            filters.add(where(Fields.BODY_TYPE).is(search.bodyType()));
+        }
+        if (search.transmission() != null) {
+            filters.add(where(Fields.TRANSMISSION).is(search.transmission()));
+        }
+        if (search.fuelType() != null) {
+            filters.add(where(Fields.FUEL_TYPE).is(search.fuelType()));
+        }
+        String cityKey = SearchText.key(search.city());
+        if (cityKey != null && !cityKey.isEmpty()) {
+            filters.add(where(Fields.CITY_KEY).is(cityKey));
+        }
+        for (String word : SearchText.queryWords(search.q())) {
+            filters.add(where(Fields.SEARCH_TOKENS).regex(SearchText.prefixPattern(word)));
+        }
+        if (search.minYear() != null || search.maxYear() != null) {
+            Criteria year = where(Fields.YEAR);
+            if (search.minYear() != null) {
+                year = year.gte(search.minYear());
+            }
+            if (search.maxYear() != null) {
+                year = year.lte(search.maxYear());
+            }
+            filters.add(year);
+        }
+        if (search.maxMileage() != null) {
+            filters.add(where(Fields.MILEAGE).lte(search.maxMileage()));
         }
         String priceField = CarSearchOrdering.priceField(search.priceType());
-        if (search.minPrice() != null) {
-            filters.add(where(priceField).gte(new Decimal128(search.minPrice())));
-        }
-        if (search.maxPrice() != null) {
-            filters.add(where(priceField).lte(new Decimal128(search.maxPrice())));
-        }
-        if (search.sortField() == CarSortField.PRICE) {
+        if (search.minPrice() != null || search.maxPrice() != null) {
+            Criteria price = where(priceField);
+            if (search.minPrice() != null) {
+                price = price.gte(new Decimal128(search.minPrice()));
+            }
+            if (search.maxPrice() != null) {
+                price = price.lte(new Decimal128(search.maxPrice()));
+            }
+            filters.add(price);
+        } else if (search.sortField() == CarSortField.PRICE) {
             filters.add(where(priceField).ne(null));
         }
         if (search.cursor() != null) {
@@ -71,45 +107,40 @@ public class CarSearchQueryHandler {
                 ? new CarSearchCursor(ordering.key(), ordering.sortValueOf(page.get(page.size() - 1)),
                 page.get(page.size() - 1).carId()).encode()
                 : null;
-        return new CarSearchPage(page.stream().map(entry -> summaryOf(entry, search.availability())).toList(),
+        return new CarSearchPage(page.stream().map(entry -> CarViews.summaryOf(entry, search.availability())).toList(),
                 nextCursor);
     }
 
     @QueryHandler
     public Optional<CarDetails> details(CarDetailsById query) {
-        Query publicCar = Query.query(where(Fields.ID).is(query.carId()).and(Fields.STATUS).in(PUBLIC_STATUSES));
-        return Optional.ofNullable(mongoTemplate.findOne(publicCar, CarSearchEntry.class)).map(this::detailsOf);
+        Query publicCar = Query.query(where(Fields.ID).is(query.carId()).andOperator(CarViews.isPublic()));
+        return Optional.ofNullable(mongoTemplate.findOne(publicCar, CarSearchEntry.class)).map(CarViews::detailsOf);
     }
 
-    private CarSummary summaryOf(CarSearchEntry entry, DateRange availability) {
-        Boolean available = availability == null ? null : isFree(entry, availability);
-        String primaryImage = entry.images().stream().filter(CarImage::primary).map(CarImage::url)
-                .findFirst().orElse(null);
-        return new CarSummary(entry.carId(), entry.make(), entry.model(), entry.variant(), entry.year(),
-                entry.bodyType(), entry.transmission(), entry.fuelType(), entry.mileage(), entry.city(),
-                entry.dailyRate(), entry.askingPrice(), entry.currency(), primaryImage, entry.listedAt(), available);
+    /** Featured public cars, the newest listing first (ties by id, so the order never flickers). */
+    @QueryHandler
+    public CarSummaryList featured(FeaturedCars query) {
+        Query featured = Query.query(where(Fields.FEATURED).is(true).andOperator(CarViews.isPublic()))
+                .with(Sort.by(Sort.Direction.DESC, Fields.LISTED_AT, Fields.ID))
+                .limit(query.limit());
+        return new CarSummaryList(mongoTemplate.find(featured, CarSearchEntry.class).stream()
+                .map(CarViews::summaryOf).toList());
     }
 
-    private static boolean isFree(CarSearchEntry entry, DateRange range) {
-        String start = range.startDate().toString();
-        String end = range.endDate().toString();
-        return entry.bookedPeriods().stream().noneMatch(period -> period.overlaps(start, end));
-    }
-
-    private CarDetails detailsOf(CarSearchEntry entry) {
-        List<DateRange> booked = entry.bookedPeriods().stream()
-                .map(CarSearchQueryHandler::rangeOf)
-                .sorted(Comparator.comparing(DateRange::startDate))
+    /**
+     * Public cars per make, most cars first, then by make (case-insensitively). Makes are grouped by their key, so
+     * "BMW" and "bmw" are one make; the spelling shown is the first of the spellings in code-point order, which is
+     * stable whatever order the cars come in.
+     */
+    @QueryHandler
+    public List<MakeCount> makes(CarMakes query) {
+        Aggregation aggregation = Aggregation.newAggregation(
+                Aggregation.match(CarViews.isPublic()),
+                Aggregation.group(Fields.MAKE_KEY).min(Fields.MAKE).as("make").count().as("count"),
+                Aggregation.sort(Sort.by(Sort.Direction.DESC, "count").and(Sort.by(Sort.Direction.ASC, Fields.ID))));
+        return mongoTemplate.aggregate(aggregation, CarSearchEntry.COLLECTION, Document.class).getMappedResults()
+                .stream()
+                .map(group -> new MakeCount(group.getString("make"), ((Number) group.get("count")).longValue()))
                 .toList();
-        return new CarDetails(entry.carId(), entry.status(),
-                new CarDescription(entry.make(), entry.model(), entry.variant(), entry.year(),
-                        entry.bodyType(), entry.transmission(), entry.fuelType(), entry.mileage(), entry.color(),
-                        entry.seats(), entry.features(), entry.description()),
-                entry.city(), entry.latitude(), entry.longitude(), entry.images(), entry.dailyRate(),
-                entry.askingPrice(), entry.currency(), entry.maxBookingDays(), entry.listedAt(), booked);
-    }
-
-    private static DateRange rangeOf(BookedPeriod period) {
-        return new DateRange(LocalDate.parse(period.start()), LocalDate.parse(period.end()));
     }
 }

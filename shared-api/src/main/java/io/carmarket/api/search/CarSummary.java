@@ -8,7 +8,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * One car in a search result. {@code available} is set only when the search asked about a date range.
+ * One car in a list of cars (search results, similar cars, featured cars). {@code available} is set only when a
+ * search asked about a date range.
  */
 public record CarSummary(
         String carId,
@@ -26,5 +27,6 @@ public record CarSummary(
         String currency,
         String primaryImageUrl,
         Instant listedAt,
+        boolean featured,
         Boolean available) {
 }
