@@ -11,7 +11,12 @@ import io.carmarket.api.car.Location;
 import io.carmarket.api.car.Pricing;
 import io.carmarket.api.car.Transmission;
 import io.carmarket.api.car.VehicleRegistration;
+import io.carmarket.api.car.DefinePeakWindows;
+import io.carmarket.api.car.PeakWindow;
+import io.carmarket.api.car.purchase.PaymentMethod;
+import io.carmarket.api.car.purchase.ReservePurchase;
 import io.carmarket.api.identity.Actor;
+import io.carmarket.command.car.OrderNumbers;
 import io.carmarket.api.identity.Role;
 import io.carmarket.command.common.MessageMetadata;
 import io.carmarket.command.identity.IdentityService;
@@ -29,8 +34,10 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -57,14 +64,16 @@ public class DemoData {
 
     private final CommandGateway commandGateway;
     private final IdentityService identity;
+    private final OrderNumbers orderNumbers;
     private final EventStore eventStore;
     private final StandaloneProperties properties;
     private final Clock clock;
 
-    public DemoData(CommandGateway commandGateway, IdentityService identity, EventStore eventStore,
-                    StandaloneProperties properties, Clock clock) {
+    public DemoData(CommandGateway commandGateway, IdentityService identity, OrderNumbers orderNumbers,
+                    EventStore eventStore, StandaloneProperties properties, Clock clock) {
         this.commandGateway = commandGateway;
         this.identity = identity;
+        this.orderNumbers = orderNumbers;
         this.eventStore = eventStore;
         this.properties = properties;
         this.clock = clock;
@@ -89,7 +98,16 @@ public class DemoData {
         book(carIds.get(0), alice, today.plusDays(3), today.plusDays(7));
         book(carIds.get(0), bob, today.plusDays(14), today.plusDays(16));
         book(carIds.get(2), alice, today.plusDays(1), today.plusDays(4));
-        log.info("Demo data loaded: {} accounts, {} cars, 3 bookings", userIds.size(), carIds.size());
+        // The BMW i4 needs the dealer's approval at weekends; Bob's weekend booking awaits it.
+        sendAs(dealer, new DefinePeakWindows(carIds.get(3),
+                List.of(new PeakWindow(List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), null, null)), dealer));
+        LocalDate saturday = today.plusDays(7).with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
+        book(carIds.get(3), bob, saturday, saturday.plusDays(2));
+        // Alice has reserved the Skoda Octavia (for sale only) for purchase.
+        sendAs(alice, new ReservePurchase(carIds.get(7), UUID.randomUUID().toString(), orderNumbers.next(), alice,
+                PaymentMethod.FULL_PAYMENT, null, null, today.plusDays(21), null));
+        log.info("Demo data loaded: {} accounts, {} cars, 4 bookings (one awaiting approval), 1 purchase reservation",
+                userIds.size(), carIds.size());
     }
 
     private boolean isEventStoreEmpty() {

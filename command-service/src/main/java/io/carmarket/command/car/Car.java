@@ -119,7 +119,7 @@ public class Car {
         requireOwnedBy(command.requestedBy());
         requireNotSold();
         ListingChanges changes = command.changes();
-        if (changes == null || changes.isEmpty()) {
+        if (changes == null || changes.changesNothing()) {
             throw RuleViolation.invalid("NO_CHANGES", "The request changes nothing");
         }
         if (changes.location() != null && changes.location().timeZone() == null) {
@@ -135,7 +135,7 @@ public class Car {
 
     @CommandHandler
     public void feature(FeatureCar command) {
-        if (!command.requestedBy().isAdmin()) {
+        if (!command.requestedBy().hasAdminRole()) {
             throw RuleViolation.forbidden("ADMIN_ONLY", "Only an admin features cars");
         }
         if (command.featured() && status != CarStatus.LISTED && status != CarStatus.RESERVED) {
@@ -267,7 +267,7 @@ public class Car {
             throw RuleViolation.conflict("CAR_NOT_AVAILABLE", "The car is " + status + " and cannot be reserved",
                     Map.of("carStatus", status.name()));
         }
-        if (!pricing.isOfferedForSale()) {
+        if (!pricing.offersSale()) {
             throw RuleViolation.conflict("CAR_NOT_FOR_SALE", "The car is offered for rental only, not for sale");
         }
         if (closedReservations.containsKey(command.reservationId())) {
@@ -359,7 +359,7 @@ public class Car {
     // --- rules ---------------------------------------------------------------------------------------------------
 
     private boolean isOwnedBy(Actor actor) {
-        return actor.isAdmin() || actor.is(dealerId);
+        return actor.hasAdminRole() || actor.is(dealerId);
     }
 
     private void requireOwnedBy(Actor actor) {
@@ -419,13 +419,13 @@ public class Car {
             throw RuleViolation.conflict("CAR_NOT_BOOKABLE", "The car is " + status + " and takes no bookings",
                     Map.of("carStatus", status.name()));
         }
-        if (!pricing.isOfferedForRental()) {
+        if (!pricing.offersRental()) {
             throw RuleViolation.conflict("CAR_NOT_FOR_RENT", "The car is offered for sale only, not for rental");
         }
     }
 
     private void requireValidPeriod(DateRange period, Clock clock) {
-        if (period.isEmpty()) {
+        if (period.hasNoNights()) {
             throw RuleViolation.invalid("INVALID_PERIOD", "endDate must be after startDate");
         }
         LocalDate today = today(clock);
@@ -495,7 +495,7 @@ public class Car {
         if (pricing == null || pricing.currency() == null) {
             throw RuleViolation.invalid("CURRENCY_REQUIRED", "A car needs a currency");
         }
-        if (!pricing.isOfferedForRental() && !pricing.isOfferedForSale()) {
+        if (!pricing.offersRental() && !pricing.offersSale()) {
             throw RuleViolation.invalid("PRICE_REQUIRED", "A car needs a daily rate, an asking price, or both");
         }
         Money.requireValid(pricing.dailyRate(), "dailyRate", pricing.currency());

@@ -19,7 +19,7 @@ public record DateRange(LocalDate startDate, LocalDate endDate) {
         return startDate.isBefore(other.endDate) && other.startDate.isBefore(endDate);
     }
 
-    public boolean isEmpty() {
+    public boolean hasNoNights() {
         return !endDate.isAfter(startDate);
     }
 

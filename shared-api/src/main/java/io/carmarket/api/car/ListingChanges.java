@@ -26,7 +26,7 @@ public record ListingChanges(
         BigDecimal askingPrice,
         Integer maxBookingDays) {
 
-    public boolean isEmpty() {
+    public boolean changesNothing() {
         return make == null && model == null && variant == null && year == null && bodyType == null
                 && transmission == null && fuelType == null && mileage == null && color == null && seats == null
                 && features == null && description == null && location == null && images == null

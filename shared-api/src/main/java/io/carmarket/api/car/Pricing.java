@@ -9,11 +9,11 @@ import java.util.Currency;
  */
 public record Pricing(BigDecimal dailyRate, BigDecimal askingPrice, Currency currency) {
 
-    public boolean isOfferedForRental() {
+    public boolean offersRental() {
         return dailyRate != null;
     }
 
-    public boolean isOfferedForSale() {
+    public boolean offersSale() {
         return askingPrice != null;
     }
 }

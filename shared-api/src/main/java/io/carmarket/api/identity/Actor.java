@@ -10,7 +10,7 @@ public record Actor(String userId, Role role) {
         Objects.requireNonNull(role, "role");
     }
 
-    public boolean isAdmin() {
+    public boolean hasAdminRole() {
         return role == Role.ADMIN;
     }
 
