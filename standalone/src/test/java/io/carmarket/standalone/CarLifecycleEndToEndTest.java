@@ -70,6 +70,23 @@ class CarLifecycleEndToEndTest {
     }
 
     @Test
+    void a_withdrawn_car_leaves_the_market_and_a_relisted_one_comes_back() {
+        String make = "Relist" + UUID.randomUUID().toString().substring(0, 8);
+        String carId = dealer.listCar(anonymous.carListing(make));
+
+        assertThat(dealer.post("/cars/" + carId + "/withdraw", null).getBody().get("status").asText())
+                .isEqualTo("WITHDRAWN");
+        assertThat(customer.book(carId, today.plusDays(3), today.plusDays(4)).getBody().get("code").asText())
+                .isEqualTo("CAR_NOT_BOOKABLE");
+        await().atMost(PROJECTION_WAIT).untilAsserted(() -> assertThat(items(anonymous.search("make=" + make))).isEmpty());
+
+        assertThat(dealer.post("/cars/" + carId + "/relist", null).getBody().get("status").asText())
+                .isEqualTo("LISTED");
+        await().atMost(PROJECTION_WAIT).untilAsserted(() -> assertThat(items(anonymous.search("make=" + make))).hasSize(1));
+        assertThat(customer.book(carId, today.plusDays(3), today.plusDays(4)).getStatusCode().value()).isEqualTo(201);
+    }
+
+    @Test
     void a_patch_with_nonsense_is_refused_before_the_aggregate_and_an_empty_one_by_it() {
         String carId = dealer.listCar(anonymous.carListing("PatchBad"));
 
