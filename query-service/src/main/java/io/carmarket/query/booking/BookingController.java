@@ -5,8 +5,9 @@ import io.carmarket.api.bookings.BookingPage;
 import io.carmarket.api.bookings.BookingSearch;
 import io.carmarket.api.bookings.BookingView;
 import io.carmarket.api.car.BookingStatus;
+import io.carmarket.query.common.NewestFirstCursor;
+import io.carmarket.query.common.OkOrNotFound;
 import io.carmarket.support.security.AuthenticatedUser;
-import io.carmarket.support.web.ApiProblems;
 import io.carmarket.support.web.InvalidParameterException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,7 +15,6 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,10 +65,8 @@ public class BookingController {
 
     @GetMapping("/{bookingId}")
     public ResponseEntity<?> one(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String bookingId) {
-        return queryGateway.query(new BookingById(user.actor(), bookingId),
-                        ResponseTypes.optionalInstanceOf(BookingView.class)).join()
-                .<ResponseEntity<?>>map(ResponseEntity::ok)
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiProblems.problem(
-                        HttpStatus.NOT_FOUND, "BOOKING_NOT_FOUND", "No booking " + bookingId)));
+        return OkOrNotFound.of(queryGateway.query(new BookingById(user.actor(), bookingId),
+                        ResponseTypes.optionalInstanceOf(BookingView.class)).join(),
+                "BOOKING_NOT_FOUND", "No booking " + bookingId);
     }
 }

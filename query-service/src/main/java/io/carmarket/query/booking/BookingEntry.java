@@ -5,6 +5,7 @@ import io.carmarket.api.bookings.CarCard;
 import io.carmarket.api.car.BookingCancellationReason;
 import io.carmarket.api.car.BookingStatus;
 import io.carmarket.api.car.DateRange;
+import io.carmarket.query.common.DealDocuments;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
@@ -50,26 +51,16 @@ public record BookingEntry(
                 notes, approvalDeadline, cancellationReason, cancellationNote, rejectionReason, createdAt, updatedAt);
     }
 
-    /** Field names as stored, for queries and updates. */
-    static final class Fields {
-        static final String ID = "_id";
-        static final String VERSION = "version";
-        static final String CAR_ID = "carId";
-        static final String CAR = "car";
-        static final String CAR_VERSION = "carVersion";
-        static final String CUSTOMER_ID = "customerId";
-        static final String DEALER_ID = "dealerId";
+    /** Field names as stored, for queries and updates: those of every deal document, and the booking's own. */
+    static final class Fields extends DealDocuments.Fields {
         static final String START_DATE = "startDate";
         static final String END_DATE = "endDate";
-        static final String STATUS = "status";
         static final String TOTAL_PRICE = "totalPrice";
         static final String CURRENCY = "currency";
         static final String APPROVAL_DEADLINE = "approvalDeadline";
         static final String CANCELLATION_REASON = "cancellationReason";
         static final String CANCELLATION_NOTE = "cancellationNote";
         static final String REJECTION_REASON = "rejectionReason";
-        static final String CREATED_AT = "createdAt";
-        static final String UPDATED_AT = "updatedAt";
 
         private Fields() {
         }

@@ -1,4 +1,4 @@
-package io.carmarket.query.booking;
+package io.carmarket.query.common;
 
 import io.carmarket.api.bookings.CarCard;
 import io.carmarket.api.car.CarImage;
@@ -13,28 +13,27 @@ import org.springframework.data.mongodb.core.query.Update;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * A small per-car table kept by one processing group from the car's listing events, so that the group's read
  * model knows a car's dealer and display data when a booking or reservation of it arrives. Each processing group
- * keeps its own (its own collection), because only events of its own processor are guaranteed to have been
- * handled before: {@code CarListed} precedes every booking of the car in the car's event stream, and a processor
- * handles one car's events in order.
+ * keeps its own (its own collection, named by the projection), because only events of its own processor are
+ * guaranteed to have been handled before: {@code CarListed} precedes every booking of the car in the car's event
+ * stream, and a processor handles one car's events in order. It is also why each read model can be replayed alone.
  * <p>
  * Document: {@code {_id: carId, version, dealerId, car: {make, model, city, primaryImageUrl}}}, where
  * {@code version} is the sequence number of the last listing event applied; updates are guarded by it, so a
  * redelivered or older event changes nothing.
  */
-public final class CarLookup {
+public final class CarDirectory {
 
     /** Field names of {@link CarCard} as stored inside documents that embed it. */
-    public static final String MAKE = "make";
-    public static final String MODEL = "model";
-    public static final String CITY = "city";
-    public static final String PRIMARY_IMAGE_URL = "primaryImageUrl";
+    private static final String MAKE = "make";
+    private static final String MODEL = "model";
+    private static final String CITY = "city";
+    private static final String PRIMARY_IMAGE_URL = "primaryImageUrl";
 
     private static final String ID = "_id";
     private static final String VERSION = "version";
@@ -44,19 +43,20 @@ public final class CarLookup {
     private final MongoTemplate mongoTemplate;
     private final String collection;
 
-    public CarLookup(MongoTemplate mongoTemplate, String collection) {
+    public CarDirectory(MongoTemplate mongoTemplate, String collection) {
         this.mongoTemplate = mongoTemplate;
         this.collection = collection;
     }
 
-    /** What the lookup knows of a car: its dealer, its display data, and the listing event they are from. */
+    /** What the directory knows of a car: its dealer, its display data, and the listing event they are from. */
     public record KnownCar(String dealerId, CarCard card, long version) {
 
         /** A car whose listing was never seen: nobody but admins will see its bookings. */
         public static final KnownCar UNKNOWN = new KnownCar(null, new CarCard(null, null, null, null), -1);
     }
 
-    public void listed(CarListed event, long sequenceNumber) {
+    /** Records a newly listed car; an insert-only upsert, so a redelivered {@code CarListed} changes nothing. */
+    public void recordListing(CarListed event, long sequenceNumber) {
         CarCard card = new CarCard(event.description().make(), event.description().model(),
                 event.location() == null ? null : event.location().city(), primaryImageUrl(event.images()));
         Update insertOnce = new Update()
@@ -67,10 +67,11 @@ public final class CarLookup {
     }
 
     /**
-     * Applies the display parts of a changed listing (once) and returns them by {@link CarCard} field name, for a
-     * read model that embeds the card; empty when the change touched nothing shown.
+     * Applies the display parts of a changed listing (once: only while the car's {@code version} is below the
+     * event's sequence number) and returns them by {@link CarCard} field name, for a read model that embeds the
+     * card; empty when the change touched nothing shown.
      */
-    public Map<String, Object> changed(CarListingChanged event, long sequenceNumber) {
+    public Map<String, Object> applyListingChange(CarListingChanged event, long sequenceNumber) {
         Map<String, Object> shown = shownChanges(event.changes());
         if (!shown.isEmpty()) {
             Update update = new Update().set(VERSION, sequenceNumber);
@@ -81,29 +82,23 @@ public final class CarLookup {
         return shown;
     }
 
-    public Optional<KnownCar> find(String carId) {
+    /** The car's dealer and display data, or {@link KnownCar#UNKNOWN} if its listing was never seen. */
+    public KnownCar findOrUnknown(String carId) {
         Document found = mongoTemplate.getCollection(collection).find(new Document(ID, carId)).first();
         if (found == null) {
-            return Optional.empty();
+            return KnownCar.UNKNOWN;
         }
         Document car = found.get(CAR, Document.class);
         CarCard card = car == null ? KnownCar.UNKNOWN.card()
                 : new CarCard(car.getString(MAKE), car.getString(MODEL), car.getString(CITY),
                 car.getString(PRIMARY_IMAGE_URL));
         Number version = found.get(VERSION, Number.class);
-        return Optional.of(new KnownCar(found.getString(DEALER_ID), card, version == null ? -1 : version.longValue()));
+        return new KnownCar(found.getString(DEALER_ID), card, version == null ? -1 : version.longValue());
     }
 
-    public KnownCar findOrUnknown(String carId) {
-        return find(carId).orElse(KnownCar.UNKNOWN);
-    }
-
+    /** Empties the directory before a replay, which rebuilds it from the listing events. */
     public void clear() {
         mongoTemplate.remove(new Query(), collection);
-    }
-
-    public String collection() {
-        return collection;
     }
 
     private static Map<String, Object> shownChanges(ListingChanges changes) {
@@ -127,7 +122,7 @@ public final class CarLookup {
     }
 
     /** The image marked primary, else the first one, else none. */
-    public static String primaryImageUrl(List<CarImage> images) {
+    private static String primaryImageUrl(List<CarImage> images) {
         if (images == null || images.isEmpty()) {
             return null;
         }

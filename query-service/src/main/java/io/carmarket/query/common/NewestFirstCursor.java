@@ -1,4 +1,4 @@
-package io.carmarket.query.booking;
+package io.carmarket.query.common;
 
 import io.carmarket.support.web.InvalidParameterException;
 import org.springframework.data.domain.Sort;

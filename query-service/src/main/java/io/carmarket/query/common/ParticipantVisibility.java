@@ -1,4 +1,4 @@
-package io.carmarket.query.booking;
+package io.carmarket.query.common;
 
 import io.carmarket.api.identity.Actor;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -11,9 +11,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * Who sees a booking or a purchase reservation: its customer, the car's dealer, and admins and auditors (all of
  * them, read-only for auditors since these are queries). Anyone else is told it does not exist.
  */
-public final class Participants {
+public final class ParticipantVisibility {
 
-    private Participants() {
+    private ParticipantVisibility() {
     }
 
     /** The filter that limits a list to what the viewer may see; empty when the viewer sees everything. */

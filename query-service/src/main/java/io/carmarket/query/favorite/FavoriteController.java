@@ -2,9 +2,9 @@ package io.carmarket.query.favorite;
 
 import io.carmarket.api.favorites.FavoriteList;
 import io.carmarket.api.favorites.FavoritePage;
-import io.carmarket.query.booking.NewestFirstCursor;
+import io.carmarket.query.common.NewestFirstCursor;
+import io.carmarket.query.common.OkOrNotFound;
 import io.carmarket.support.security.AuthenticatedUser;
-import io.carmarket.support.web.ApiProblems;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -55,8 +55,7 @@ public class FavoriteController {
         return favorites.add(user.userId(), carId)
                 .<ResponseEntity<?>>map(added -> ResponseEntity
                         .status(added.created() ? HttpStatus.CREATED : HttpStatus.OK).body(added.favorite()))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiProblems.problem(
-                        HttpStatus.NOT_FOUND, "CAR_NOT_FOUND", "No listed car " + carId)));
+                .orElseGet(() -> OkOrNotFound.notFound("CAR_NOT_FOUND", "No listed car " + carId));
     }
 
     @DeleteMapping("/{carId}")

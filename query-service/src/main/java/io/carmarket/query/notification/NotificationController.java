@@ -2,14 +2,13 @@ package io.carmarket.query.notification;
 
 import io.carmarket.api.notifications.NotificationPage;
 import io.carmarket.api.notifications.NotificationSearch;
-import io.carmarket.query.booking.NewestFirstCursor;
+import io.carmarket.query.common.NewestFirstCursor;
+import io.carmarket.query.common.OkOrNotFound;
 import io.carmarket.support.security.AuthenticatedUser;
-import io.carmarket.support.web.ApiProblems;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,10 +54,8 @@ public class NotificationController {
     @PostMapping("/{notificationId}/read")
     public ResponseEntity<?> markRead(@AuthenticationPrincipal AuthenticatedUser user,
                                       @PathVariable String notificationId) {
-        return inbox.markRead(user.userId(), notificationId)
-                .<ResponseEntity<?>>map(ResponseEntity::ok)
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiProblems.problem(
-                        HttpStatus.NOT_FOUND, "NOTIFICATION_NOT_FOUND", "No notification " + notificationId)));
+        return OkOrNotFound.of(inbox.markRead(user.userId(), notificationId),
+                "NOTIFICATION_NOT_FOUND", "No notification " + notificationId);
     }
 
     @PostMapping("/read-all")

@@ -10,6 +10,7 @@ import io.carmarket.api.car.BookingStatus;
 import io.carmarket.api.car.CarBooked;
 import io.carmarket.api.car.CarListed;
 import io.carmarket.api.car.CarListingChanged;
+import io.carmarket.api.car.DateRange;
 import io.carmarket.api.car.purchase.InspectionScheduled;
 import io.carmarket.api.car.purchase.PurchaseCompleted;
 import io.carmarket.api.car.purchase.PurchaseReservationCancelled;
@@ -17,8 +18,9 @@ import io.carmarket.api.car.purchase.PurchaseReservationConfirmed;
 import io.carmarket.api.car.purchase.PurchaseReservationExpired;
 import io.carmarket.api.car.purchase.PurchaseReserved;
 import io.carmarket.api.notifications.NotificationType;
-import io.carmarket.query.booking.CarLookup;
-import io.carmarket.query.booking.CarLookup.KnownCar;
+import io.carmarket.query.common.CarDirectory;
+import io.carmarket.query.common.CarDirectory.KnownCar;
+import io.carmarket.query.common.InsertOnce;
 import io.carmarket.query.notification.NotificationEntry.Fields;
 import io.carmarket.query.notification.NotificationTexts.Audience;
 import jakarta.annotation.PostConstruct;
@@ -73,11 +75,11 @@ public class NotificationProjection {
     static final String ACTING_USER = "userId";
 
     private final MongoTemplate mongoTemplate;
-    private final CarLookup cars;
+    private final CarDirectory cars;
 
     public NotificationProjection(MongoTemplate mongoTemplate) {
         this.mongoTemplate = mongoTemplate;
-        this.cars = new CarLookup(mongoTemplate, CARS_COLLECTION);
+        this.cars = new CarDirectory(mongoTemplate, CARS_COLLECTION);
     }
 
     /** For MongoDB 7: the recipient's list newest first, and their unread ones. */
@@ -96,12 +98,12 @@ public class NotificationProjection {
 
     @EventHandler
     void on(CarListed event, @SequenceNumber long sequenceNumber) {
-        cars.listed(event, sequenceNumber);
+        cars.recordListing(event, sequenceNumber);
     }
 
     @EventHandler
     void on(CarListingChanged event, @SequenceNumber long sequenceNumber) {
-        cars.changed(event, sequenceNumber);
+        cars.applyListingChange(event, sequenceNumber);
     }
 
     // ---- bookings --------------------------------------------------------------------------------------------
@@ -121,35 +123,24 @@ public class NotificationProjection {
     @EventHandler
     void on(BookingApproved event, @MessageIdentifier String eventId, @Timestamp Instant at,
             @MetaDataValue(ACTING_USER) String actingUserId) {
-        KnownCar car = cars.findOrUnknown(event.carId());
-        for (Recipient recipient : others(actingUserId, event.customerId(), car.dealerId())) {
-            notifyOnce(eventId, at, recipient.userId(), NotificationType.BOOKING_APPROVED, event.carId(),
-                    event.bookingId(), null,
-                    NotificationTexts.bookingChanged(recipient.audience(), car.card(), event.period(), "was approved"));
-        }
+        notifyBookingParties(eventId, at, actingUserId, event.carId(), event.bookingId(), event.customerId(),
+                event.period(), NotificationType.BOOKING_APPROVED, "was approved");
     }
 
     @EventHandler
     void on(BookingRejected event, @MessageIdentifier String eventId, @Timestamp Instant at,
             @MetaDataValue(ACTING_USER) String actingUserId) {
-        KnownCar car = cars.findOrUnknown(event.carId());
-        String outcome = "was rejected" + NotificationTexts.reasonSuffix(event.reason());
-        for (Recipient recipient : others(actingUserId, event.customerId(), car.dealerId())) {
-            notifyOnce(eventId, at, recipient.userId(), NotificationType.BOOKING_REJECTED, event.carId(),
-                    event.bookingId(), null,
-                    NotificationTexts.bookingChanged(recipient.audience(), car.card(), event.period(), outcome));
-        }
+        notifyBookingParties(eventId, at, actingUserId, event.carId(), event.bookingId(), event.customerId(),
+                event.period(), NotificationType.BOOKING_REJECTED,
+                "was rejected" + NotificationTexts.reasonSuffix(event.reason()));
     }
 
     @EventHandler
     void on(BookingApprovalExpired event, @MessageIdentifier String eventId, @Timestamp Instant at,
             @MetaDataValue(ACTING_USER) String actingUserId) {
-        KnownCar car = cars.findOrUnknown(event.carId());
-        for (Recipient recipient : others(actingUserId, event.customerId(), car.dealerId())) {
-            notifyOnce(eventId, at, recipient.userId(), NotificationType.BOOKING_APPROVAL_EXPIRED, event.carId(),
-                    event.bookingId(), null, NotificationTexts.bookingChanged(recipient.audience(), car.card(),
-                            event.period(), "expired because the dealer did not answer in time"));
-        }
+        notifyBookingParties(eventId, at, actingUserId, event.carId(), event.bookingId(), event.customerId(),
+                event.period(), NotificationType.BOOKING_APPROVAL_EXPIRED,
+                "expired because the dealer did not answer in time");
     }
 
     @EventHandler
@@ -167,20 +158,17 @@ public class NotificationProjection {
     @EventHandler
     void on(BookingCancelled event, @MessageIdentifier String eventId, @Timestamp Instant at,
             @MetaDataValue(ACTING_USER) String actingUserId) {
-        KnownCar car = cars.findOrUnknown(event.carId());
         String customerId = customerOf(event.bookingId());
         if (event.reason() == BookingCancellationReason.CAR_SOLD) {
+            KnownCar car = cars.findOrUnknown(event.carId());
             notifyOnce(eventId, at, customerId, NotificationType.BOOKING_CANCELLED_CAR_SOLD, event.carId(),
                     event.bookingId(), null, NotificationTexts.bookingChanged(Audience.CUSTOMER, car.card(),
                             event.period(), "was cancelled because the car has been sold"));
             return;
         }
-        for (Recipient recipient : others(actingUserId, customerId, car.dealerId())) {
-            notifyOnce(eventId, at, recipient.userId(), NotificationType.BOOKING_CANCELLED, event.carId(),
-                    event.bookingId(), null,
-                    NotificationTexts.bookingChanged(recipient.audience(), car.card(), event.period(),
-                            "was cancelled" + NotificationTexts.reasonSuffix(event.note())));
-        }
+        notifyBookingParties(eventId, at, actingUserId, event.carId(), event.bookingId(), customerId,
+                event.period(), NotificationType.BOOKING_CANCELLED,
+                "was cancelled" + NotificationTexts.reasonSuffix(event.note()));
     }
 
     // ---- purchase reservations -------------------------------------------------------------------------------
@@ -242,6 +230,16 @@ public class NotificationProjection {
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
+    private void notifyBookingParties(String eventId, Instant at, String actingUserId, String carId,
+                                      String bookingId, String customerId, DateRange period, NotificationType type,
+                                      String outcome) {
+        KnownCar car = cars.findOrUnknown(carId);
+        for (Recipient recipient : others(actingUserId, customerId, car.dealerId())) {
+            notifyOnce(eventId, at, recipient.userId(), type, carId, bookingId, null,
+                    NotificationTexts.bookingChanged(recipient.audience(), car.card(), period, outcome));
+        }
+    }
+
     private void notifyPurchaseParties(String eventId, Instant at, String actingUserId, String carId,
                                        String reservationId, String customerId, NotificationType type,
                                        String outcome) {
@@ -275,15 +273,7 @@ public class NotificationProjection {
         Objects.requireNonNull(eventId, "eventId");
         NotificationEntry entry = new NotificationEntry(NotificationEntry.idOf(eventId, recipientId), recipientId,
                 type, carId, bookingId, reservationId, message, at, false, null);
-        Document document = new Document();
-        mongoTemplate.getConverter().write(entry, document);
-        Update insertOnce = new Update();
-        document.forEach((field, value) -> {
-            if (!Fields.ID.equals(field) && !"_class".equals(field)) {
-                insertOnce.setOnInsert(field, value);
-            }
-        });
-        mongoTemplate.upsert(Query.query(where(Fields.ID).is(entry.id())), insertOnce, NotificationEntry.class);
+        InsertOnce.upsert(mongoTemplate, entry.id(), entry);
     }
 
     private void rememberCustomer(String bookingId, String carId, String customerId) {

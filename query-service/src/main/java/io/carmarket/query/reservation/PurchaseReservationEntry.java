@@ -6,6 +6,7 @@ import io.carmarket.api.car.purchase.PaymentMethod;
 import io.carmarket.api.car.purchase.PurchaseReservationStatus;
 import io.carmarket.api.car.purchase.TradeIn;
 import io.carmarket.api.reservations.PurchaseReservationView;
+import io.carmarket.query.common.DealDocuments;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
@@ -83,20 +84,10 @@ public record PurchaseReservationEntry(
                 createdAt, updatedAt);
     }
 
-    /** Field names as stored, for queries and updates. */
-    static final class Fields {
-        static final String ID = "_id";
-        static final String VERSION = "version";
-        static final String CAR_ID = "carId";
-        static final String CAR = "car";
-        static final String CAR_VERSION = "carVersion";
-        static final String CUSTOMER_ID = "customerId";
-        static final String DEALER_ID = "dealerId";
-        static final String STATUS = "status";
+    /** Field names as stored, for queries and updates: those of every deal document, and the reservation's own. */
+    static final class Fields extends DealDocuments.Fields {
         static final String INSPECTION_DATE = "inspectionDate";
         static final String CANCELLATION_REASON = "cancellationReason";
-        static final String CREATED_AT = "createdAt";
-        static final String UPDATED_AT = "updatedAt";
 
         private Fields() {
         }

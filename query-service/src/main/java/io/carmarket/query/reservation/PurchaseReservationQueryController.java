@@ -5,15 +5,14 @@ import io.carmarket.api.reservations.PurchaseReservationById;
 import io.carmarket.api.reservations.PurchaseReservationPage;
 import io.carmarket.api.reservations.PurchaseReservationSearch;
 import io.carmarket.api.reservations.PurchaseReservationView;
-import io.carmarket.query.booking.NewestFirstCursor;
+import io.carmarket.query.common.NewestFirstCursor;
+import io.carmarket.query.common.OkOrNotFound;
 import io.carmarket.support.security.AuthenticatedUser;
-import io.carmarket.support.web.ApiProblems;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,11 +55,8 @@ public class PurchaseReservationQueryController {
     @GetMapping("/{reservationId}")
     public ResponseEntity<?> one(@AuthenticationPrincipal AuthenticatedUser user,
                                  @PathVariable String reservationId) {
-        return queryGateway.query(new PurchaseReservationById(user.actor(), reservationId),
-                        ResponseTypes.optionalInstanceOf(PurchaseReservationView.class)).join()
-                .<ResponseEntity<?>>map(ResponseEntity::ok)
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiProblems.problem(
-                        HttpStatus.NOT_FOUND, "RESERVATION_NOT_FOUND",
-                        "No purchase reservation " + reservationId)));
+        return OkOrNotFound.of(queryGateway.query(new PurchaseReservationById(user.actor(), reservationId),
+                        ResponseTypes.optionalInstanceOf(PurchaseReservationView.class)).join(),
+                "RESERVATION_NOT_FOUND", "No purchase reservation " + reservationId);
     }
 }

@@ -12,18 +12,18 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.LocalDate;
 
-import static io.carmarket.query.booking.TestEvents.approvalExpired;
-import static io.carmarket.query.booking.TestEvents.approved;
-import static io.carmarket.query.booking.TestEvents.at;
-import static io.carmarket.query.booking.TestEvents.booked;
-import static io.carmarket.query.booking.TestEvents.bookedPending;
-import static io.carmarket.query.booking.TestEvents.cancelled;
-import static io.carmarket.query.booking.TestEvents.cityChanged;
-import static io.carmarket.query.booking.TestEvents.listed;
-import static io.carmarket.query.booking.TestEvents.makeChanged;
-import static io.carmarket.query.booking.TestEvents.priceChanged;
-import static io.carmarket.query.booking.TestEvents.rejected;
-import static io.carmarket.query.booking.TestEvents.rescheduled;
+import static io.carmarket.query.common.TestEvents.approvalExpired;
+import static io.carmarket.query.common.TestEvents.approved;
+import static io.carmarket.query.common.TestEvents.at;
+import static io.carmarket.query.common.TestEvents.booked;
+import static io.carmarket.query.common.TestEvents.bookedPending;
+import static io.carmarket.query.common.TestEvents.cancelled;
+import static io.carmarket.query.common.TestEvents.cityChanged;
+import static io.carmarket.query.common.TestEvents.listed;
+import static io.carmarket.query.common.TestEvents.makeChanged;
+import static io.carmarket.query.common.TestEvents.priceChanged;
+import static io.carmarket.query.common.TestEvents.rejected;
+import static io.carmarket.query.common.TestEvents.rescheduled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The bookings projection against the embedded MongoDB-wire server, including redelivered and out-of-date events. */

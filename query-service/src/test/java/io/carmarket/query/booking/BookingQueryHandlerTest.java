@@ -9,6 +9,7 @@ import io.carmarket.api.car.BookingStatus;
 import io.carmarket.api.identity.Actor;
 import io.carmarket.api.identity.Role;
 import io.carmarket.query.EmbeddedMongo;
+import io.carmarket.query.common.NewestFirstCursor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,12 +20,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.carmarket.query.booking.TestEvents.DAY;
-import static io.carmarket.query.booking.TestEvents.at;
-import static io.carmarket.query.booking.TestEvents.booked;
-import static io.carmarket.query.booking.TestEvents.bookedPending;
-import static io.carmarket.query.booking.TestEvents.cancelled;
-import static io.carmarket.query.booking.TestEvents.listed;
+import static io.carmarket.query.common.TestEvents.DAY;
+import static io.carmarket.query.common.TestEvents.at;
+import static io.carmarket.query.common.TestEvents.booked;
+import static io.carmarket.query.common.TestEvents.bookedPending;
+import static io.carmarket.query.common.TestEvents.cancelled;
+import static io.carmarket.query.common.TestEvents.listed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

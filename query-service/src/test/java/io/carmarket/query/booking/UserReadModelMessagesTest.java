@@ -37,9 +37,9 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static io.carmarket.query.booking.TestEvents.DAY;
-import static io.carmarket.query.booking.TestEvents.T0;
-import static io.carmarket.query.booking.TestEvents.period;
+import static io.carmarket.query.common.TestEvents.DAY;
+import static io.carmarket.query.common.TestEvents.T0;
+import static io.carmarket.query.common.TestEvents.period;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -5,7 +5,7 @@ import io.carmarket.api.favorites.FavoriteList;
 import io.carmarket.api.favorites.FavoritePage;
 import io.carmarket.api.favorites.FavoriteView;
 import io.carmarket.api.identity.Role;
-import io.carmarket.query.booking.WebEdge;
+import io.carmarket.query.common.WebEdge;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.AfterEach;

@@ -5,7 +5,7 @@ import io.carmarket.api.notifications.NotificationPage;
 import io.carmarket.api.notifications.NotificationSearch;
 import io.carmarket.api.notifications.NotificationType;
 import io.carmarket.api.notifications.NotificationView;
-import io.carmarket.query.booking.WebEdge;
+import io.carmarket.query.common.WebEdge;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.AfterEach;

@@ -4,7 +4,7 @@ import io.carmarket.api.notifications.NotificationPage;
 import io.carmarket.api.notifications.NotificationSearch;
 import io.carmarket.api.notifications.NotificationView;
 import io.carmarket.query.EmbeddedMongo;
-import io.carmarket.query.booking.NewestFirstCursor;
+import io.carmarket.query.common.NewestFirstCursor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,9 +16,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import static io.carmarket.query.booking.TestEvents.at;
-import static io.carmarket.query.booking.TestEvents.booked;
-import static io.carmarket.query.booking.TestEvents.listed;
+import static io.carmarket.query.common.TestEvents.at;
+import static io.carmarket.query.common.TestEvents.booked;
+import static io.carmarket.query.common.TestEvents.listed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

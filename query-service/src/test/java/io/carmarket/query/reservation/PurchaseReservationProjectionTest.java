@@ -12,18 +12,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
-import static io.carmarket.query.booking.TestEvents.DAY;
-import static io.carmarket.query.booking.TestEvents.T0;
-import static io.carmarket.query.booking.TestEvents.at;
-import static io.carmarket.query.booking.TestEvents.inspectionScheduled;
-import static io.carmarket.query.booking.TestEvents.listed;
-import static io.carmarket.query.booking.TestEvents.makeChanged;
-import static io.carmarket.query.booking.TestEvents.purchaseCompleted;
-import static io.carmarket.query.booking.TestEvents.reservationCancelled;
-import static io.carmarket.query.booking.TestEvents.reservationConfirmed;
-import static io.carmarket.query.booking.TestEvents.reservationExpired;
-import static io.carmarket.query.booking.TestEvents.reserved;
-import static io.carmarket.query.booking.TestEvents.reservedFullPayment;
+import static io.carmarket.query.common.TestEvents.DAY;
+import static io.carmarket.query.common.TestEvents.T0;
+import static io.carmarket.query.common.TestEvents.at;
+import static io.carmarket.query.common.TestEvents.inspectionScheduled;
+import static io.carmarket.query.common.TestEvents.listed;
+import static io.carmarket.query.common.TestEvents.makeChanged;
+import static io.carmarket.query.common.TestEvents.purchaseCompleted;
+import static io.carmarket.query.common.TestEvents.reservationCancelled;
+import static io.carmarket.query.common.TestEvents.reservationConfirmed;
+import static io.carmarket.query.common.TestEvents.reservationExpired;
+import static io.carmarket.query.common.TestEvents.reserved;
+import static io.carmarket.query.common.TestEvents.reservedFullPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The purchase reservations projection against the embedded MongoDB, including redelivered and out-of-date events. */

@@ -6,7 +6,7 @@ import io.carmarket.api.identity.Role;
 import io.carmarket.api.reservations.PurchaseReservationById;
 import io.carmarket.api.reservations.PurchaseReservationPage;
 import io.carmarket.api.reservations.PurchaseReservationSearch;
-import io.carmarket.query.booking.WebEdge;
+import io.carmarket.query.common.WebEdge;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.AfterEach;

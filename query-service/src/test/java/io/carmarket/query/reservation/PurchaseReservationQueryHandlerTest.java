@@ -8,7 +8,7 @@ import io.carmarket.api.reservations.PurchaseReservationPage;
 import io.carmarket.api.reservations.PurchaseReservationSearch;
 import io.carmarket.api.reservations.PurchaseReservationView;
 import io.carmarket.query.EmbeddedMongo;
-import io.carmarket.query.booking.NewestFirstCursor;
+import io.carmarket.query.common.NewestFirstCursor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,11 +17,11 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import java.util.List;
 
-import static io.carmarket.query.booking.TestEvents.at;
-import static io.carmarket.query.booking.TestEvents.listed;
-import static io.carmarket.query.booking.TestEvents.reservationCancelled;
-import static io.carmarket.query.booking.TestEvents.reservationConfirmed;
-import static io.carmarket.query.booking.TestEvents.reserved;
+import static io.carmarket.query.common.TestEvents.at;
+import static io.carmarket.query.common.TestEvents.listed;
+import static io.carmarket.query.common.TestEvents.reservationCancelled;
+import static io.carmarket.query.common.TestEvents.reservationConfirmed;
+import static io.carmarket.query.common.TestEvents.reserved;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.carmarket.query.booking;
+package io.carmarket.query.common;
 
 import io.carmarket.api.identity.Role;
 import io.carmarket.support.security.AuthenticatedUser;
