@@ -49,6 +49,7 @@ import io.carmarket.api.car.purchase.PurchaseReserved;
 import io.carmarket.api.car.purchase.ReservePurchase;
 import io.carmarket.api.car.purchase.ScheduleInspection;
 import io.carmarket.api.identity.Actor;
+import io.carmarket.command.common.Money;
 import io.carmarket.command.common.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;

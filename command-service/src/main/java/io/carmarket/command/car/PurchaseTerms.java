@@ -5,6 +5,7 @@ import io.carmarket.api.car.purchase.Financing;
 import io.carmarket.api.car.purchase.PaymentMethod;
 import io.carmarket.api.car.purchase.ReservePurchase;
 import io.carmarket.api.car.purchase.TradeIn;
+import io.carmarket.command.common.Money;
 import io.carmarket.command.common.RuleViolation;
 
 import java.math.BigDecimal;

@@ -1,19 +1,18 @@
-package io.carmarket.command.car;
+package io.carmarket.command.common;
 
-import io.carmarket.command.common.RuleViolation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 
 /** Rules of amounts of money: positive where prices are meant, never finer than the currency's smallest unit. */
-final class Money {
+public final class Money {
 
     private Money() {
     }
 
     /** A price: absent, or positive with no more decimals than the currency has. */
-    static void requireValid(BigDecimal amount, String name, Currency currency) {
+    public static void requireValid(BigDecimal amount, String name, Currency currency) {
         if (amount == null) {
             return;
         }
@@ -23,7 +22,7 @@ final class Money {
         requireCurrencyPrecision(amount, name, currency);
     }
 
-    static void requireCurrencyPrecision(BigDecimal amount, String name, Currency currency) {
+    public static void requireCurrencyPrecision(BigDecimal amount, String name, Currency currency) {
         if (amount.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
             throw RuleViolation.invalid("PRICE_TOO_PRECISE", name + " has more decimals than "
                     + currency.getCurrencyCode() + " allows (" + currency.getDefaultFractionDigits() + ")");
@@ -31,7 +30,7 @@ final class Money {
     }
 
     /** The amount with exactly the currency's decimals, rounded half up. */
-    static BigDecimal inCurrency(BigDecimal amount, Currency currency) {
+    public static BigDecimal inCurrency(BigDecimal amount, Currency currency) {
         return amount.setScale(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.HALF_UP);
     }
 }

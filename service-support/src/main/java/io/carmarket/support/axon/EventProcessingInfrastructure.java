@@ -4,7 +4,9 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.context.annotation.Bean;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
@@ -30,6 +32,15 @@ public class EventProcessingInfrastructure {
     @Bean
     public TokenStore tokenStore(MongoDatabaseFactory mongoDatabaseFactory, Serializer serializer) {
         return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoDatabaseFactory.getMongoDatabase()).build())
+                .serializer(serializer)
+                .build();
+    }
+
+    /** Sagas (the negotiation process) keep their state in MongoDB too, so they survive restarts. */
+    @Bean
+    public SagaStore<Object> sagaStore(MongoDatabaseFactory mongoDatabaseFactory, Serializer serializer) {
+        return MongoSagaStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoDatabaseFactory.getMongoDatabase()).build())
                 .serializer(serializer)
                 .build();

@@ -1,0 +1,7 @@
+package io.carmarket.api.negotiation;
+
+import io.carmarket.api.identity.Actor;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record AcceptOffer(@TargetAggregateIdentifier String negotiationId, Actor requestedBy) {
+}
