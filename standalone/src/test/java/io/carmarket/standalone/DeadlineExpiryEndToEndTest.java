@@ -3,7 +3,7 @@ package io.carmarket.standalone;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.carmarket.api.car.BookingApprovalExpired;
 import io.carmarket.api.car.purchase.PurchaseReservationExpired;
-import io.carmarket.command.car.CarDeadlineSweeper;
+import io.carmarket.command.deadline.DeadlineSweeper;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class DeadlineExpiryEndToEndTest {
     MutableClock clock;
 
     @Autowired
-    CarDeadlineSweeper sweeper;
+    DeadlineSweeper sweeper;
 
     @Autowired
     EventStore eventStore;

@@ -2,7 +2,7 @@ package io.carmarket.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.carmarket.api.car.BookingApprovalExpired;
-import io.carmarket.command.car.CarDeadlineSweeper;
+import io.carmarket.command.deadline.DeadlineSweeper;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,7 +94,7 @@ class RestartSurvivalTest {
         try (ConfigurableApplicationContext second = start()) {
             second.getBean(MutableClock.class).advance(java.time.Duration.ofHours(49));
 
-            assertThat(second.getBean(CarDeadlineSweeper.class).sweep()).isEqualTo(1);
+            assertThat(second.getBean(DeadlineSweeper.class).sweep()).isEqualTo(1);
 
             assertThat(second.getBean(EventStore.class).readEvents(carId).asStream()
                     .filter(event -> event.getPayload() instanceof BookingApprovalExpired).count()).isEqualTo(1);

@@ -12,34 +12,30 @@ import io.carmarket.api.car.purchase.PurchaseReservationCancelled;
 import io.carmarket.api.car.purchase.PurchaseReservationConfirmed;
 import io.carmarket.api.car.purchase.PurchaseReservationExpired;
 import io.carmarket.api.car.purchase.PurchaseReserved;
+import io.carmarket.command.deadline.DeadlineKind;
+import io.carmarket.command.deadline.Deadlines;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 /**
- * Keeps the write side's table of pending deadlines in step with the Car events: a booking awaiting approval and
- * an unconfirmed purchase reservation each have one until they are answered. The table lives in MongoDB, so it
- * survives restarts; {@link CarDeadlineSweeper} acts on it. A subscribing processor runs these handlers with the
- * command that emitted the event: if the table cannot be written, the command fails and nothing is lost.
+ * Keeps the write side's {@link Deadlines} in step with the Car events: a booking awaiting approval and an
+ * unconfirmed purchase reservation each have one until they are answered. A subscribing processor runs these
+ * handlers with the command that emitted the event: if the table cannot be written, the command fails and nothing
+ * is lost.
  */
 @Component
 @ProcessingGroup(CarDeadlines.PROCESSING_GROUP)
 public class CarDeadlines {
 
     public static final String PROCESSING_GROUP = "car-deadlines";
-    static final String COLLECTION = "car_deadlines";
 
-    private final MongoTemplate mongoTemplate;
+    private final Deadlines deadlines;
 
-    public CarDeadlines(MongoTemplate mongoTemplate) {
-        this.mongoTemplate = mongoTemplate;
+    public CarDeadlines(Deadlines deadlines) {
+        this.deadlines = deadlines;
     }
 
     @EventHandler
@@ -104,21 +100,10 @@ public class CarDeadlines {
     }
 
     private void schedule(DeadlineKind kind, String carId, String targetId, Instant dueAt) {
-        Update deadline = new Update().set("kind", kind).set("carId", carId).set("targetId", targetId)
-                .set("dueAt", dueAt).unset("claimedUntil");
-        mongoTemplate.upsert(Query.query(where("_id").is(kind.idOf(targetId))), deadline, COLLECTION);
+        deadlines.schedule(kind, targetId, carId, targetId, dueAt);
     }
 
     private void cancel(DeadlineKind kind, String targetId) {
-        mongoTemplate.remove(Query.query(where("_id").is(kind.idOf(targetId))), COLLECTION);
-    }
-
-    /** What falls due, and the command that answers it. */
-    enum DeadlineKind {
-        BOOKING_APPROVAL, RESERVATION_CONFIRMATION;
-
-        String idOf(String targetId) {
-            return name() + ":" + targetId;
-        }
+        deadlines.cancel(kind, targetId);
     }
 }

@@ -32,6 +32,10 @@ public class CommandEndpointRoles {
                 .hasAnyRole(CUSTOMER, DEALER, ADMIN)
                 .requestMatchers(HttpMethod.POST, "/api/v1/cars/*/purchase-reservations/*/*")
                 .hasAnyRole(DEALER, ADMIN)
+                .requestMatchers(HttpMethod.POST, "/api/v1/negotiations").hasRole(CUSTOMER)
+                .requestMatchers(HttpMethod.POST, "/api/v1/negotiations/*/cancel").hasRole(CUSTOMER)
+                .requestMatchers(HttpMethod.POST, "/api/v1/negotiations/*/offers", "/api/v1/negotiations/*/accept",
+                        "/api/v1/negotiations/*/reject").hasAnyRole(CUSTOMER, DEALER)
                 .requestMatchers("/api/v1/admin/**").hasRole(ADMIN);
     }
 }

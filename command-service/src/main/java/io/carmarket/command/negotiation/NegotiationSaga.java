@@ -1,5 +1,6 @@
 package io.carmarket.command.negotiation;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.carmarket.api.car.CarSold;
 import io.carmarket.api.car.purchase.PaymentMethod;
 import io.carmarket.api.car.purchase.ReservePurchase;
@@ -36,8 +37,13 @@ import java.util.UUID;
  * for the buyer at the agreed price through the Car aggregate, which decides whether the car can still be
  * reserved: if so the negotiation records the purchase, if not it fails with the car's reason. While it is open,
  * a sale of the car to someone else ends it.
+ * <p>
+ * Its state is stored by Jackson between events: fields are written directly, the injected resources (transient)
+ * are not.
  */
 @Saga
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class NegotiationSaga {
 
     static final String NEGOTIATION_ID = "negotiationId";
@@ -73,8 +79,8 @@ public class NegotiationSaga {
         String orderNumber = orderNumbers.next();
         LocalDate handover = LocalDate.now(clock).plusDays(policy.handoverAfter().toDays());
         try {
-            commandGateway.sendAndWait(new ReservePurchase(carId, reservationId, orderNumber,
-                    new Actor(buyerId, Role.CUSTOMER), PaymentMethod.FULL_PAYMENT, null, null, handover,
+            commandGateway.sendAndWait(new ReservePurchase(event.carId(), reservationId, orderNumber,
+                    new Actor(event.buyerId(), Role.CUSTOMER), PaymentMethod.FULL_PAYMENT, null, null, handover,
                     event.amount()));
         } catch (CommandExecutionException refused) {
             CommandRejection rejection = refused.getDetails().filter(CommandRejection.class::isInstance)

@@ -1,9 +1,6 @@
-package io.carmarket.command.car;
+package io.carmarket.command.deadline;
 
-import io.carmarket.api.car.ExpireBookingApproval;
-import io.carmarket.api.car.purchase.ExpirePurchaseReservation;
 import io.carmarket.api.rejection.CommandRejection;
-import io.carmarket.command.car.CarDeadlines.DeadlineKind;
 import io.carmarket.command.common.MessageMetadata;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -29,15 +26,15 @@ import java.util.Map;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * Sends the expiry command of every deadline that has fallen due. Each deadline is claimed for a short lease
- * first, so several instances do not all send it; and the aggregate decides again anyway (an answered booking is
- * not expired), so a duplicate is harmless. A deadline is removed when the car has decided either way; on any
+ * Sends the expiry command of every deadline in {@link Deadlines} that has fallen due. Each is claimed for a short
+ * lease first, so several instances do not all send it; and the aggregate decides again anyway (an answered booking
+ * is not expired), so a duplicate is harmless. A deadline is removed when the car has decided either way; on any
  * other failure it stays and is tried again after its lease.
  */
 @Component
-public class CarDeadlineSweeper {
+public class DeadlineSweeper {
 
-    private static final Logger log = LoggerFactory.getLogger(CarDeadlineSweeper.class);
+    private static final Logger log = LoggerFactory.getLogger(DeadlineSweeper.class);
     private static final int BATCH_SIZE = 100;
     private static final Duration LEASE = Duration.ofMinutes(1);
     private static final String NOT_DUE = "NOT_DUE";
@@ -46,20 +43,20 @@ public class CarDeadlineSweeper {
     private final CommandGateway commandGateway;
     private final Clock clock;
 
-    public CarDeadlineSweeper(MongoTemplate mongoTemplate, CommandGateway commandGateway, Clock clock) {
+    public DeadlineSweeper(MongoTemplate mongoTemplate, CommandGateway commandGateway, Clock clock) {
         this.mongoTemplate = mongoTemplate;
         this.commandGateway = commandGateway;
         this.clock = clock;
     }
 
     /** @return how many deadlines were settled */
-    @Scheduled(fixedDelayString = "${carmarket.cars.policy.sweep-interval:30s}",
-            initialDelayString = "${carmarket.cars.policy.sweep-interval:30s}")
+    @Scheduled(fixedDelayString = "${carmarket.deadlines.sweep-interval:30s}",
+            initialDelayString = "${carmarket.deadlines.sweep-interval:30s}")
     public int sweep() {
         Instant now = clock.instant();
         Query due = Query.query(where("dueAt").lte(Date.from(now))).limit(BATCH_SIZE);
         int settled = 0;
-        for (Document deadline : mongoTemplate.find(due, Document.class, CarDeadlines.COLLECTION)) {
+        for (Document deadline : mongoTemplate.find(due, Document.class, Deadlines.COLLECTION)) {
             if (claim(deadline.getString("_id"), now) && settle(deadline)) {
                 settled++;
             }
@@ -72,16 +69,12 @@ public class CarDeadlineSweeper {
                 where("claimedUntil").lt(Date.from(now)));
         Query query = Query.query(where("_id").is(id)).addCriteria(unclaimed);
         return mongoTemplate.findAndModify(query, new Update().set("claimedUntil", Date.from(now.plus(LEASE))),
-                FindAndModifyOptions.options().returnNew(true), Document.class, CarDeadlines.COLLECTION) != null;
+                FindAndModifyOptions.options().returnNew(true), Document.class, Deadlines.COLLECTION) != null;
     }
 
     private boolean settle(Document deadline) {
-        String carId = deadline.getString("carId");
-        String targetId = deadline.getString("targetId");
-        Object command = switch (DeadlineKind.valueOf(deadline.getString("kind"))) {
-            case BOOKING_APPROVAL -> new ExpireBookingApproval(carId, targetId);
-            case RESERVATION_CONFIRMATION -> new ExpirePurchaseReservation(carId, targetId);
-        };
+        Object command = DeadlineKind.valueOf(deadline.getString("kind"))
+                .expiryCommand(deadline.getString("aggregateId"), deadline.getString("targetId"));
         try {
             commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                     .andMetaData(Map.of(MessageMetadata.USER_ID, MessageMetadata.SYSTEM_USER)));
@@ -92,12 +85,12 @@ public class CarDeadlineSweeper {
                 log.warn("Deadline {} not settled; will retry", deadline.getString("_id"), refused);
                 return false;
             }
-            // The car already decided otherwise (answered, cancelled, gone): nothing is left to expire.
+            // The aggregate already decided otherwise (answered, cancelled, gone): nothing is left to expire.
         } catch (RuntimeException failure) {
             log.warn("Deadline {} not settled; will retry", deadline.getString("_id"), failure);
             return false;
         }
-        mongoTemplate.remove(Query.query(where("_id").is(deadline.getString("_id"))), CarDeadlines.COLLECTION);
+        mongoTemplate.remove(Query.query(where("_id").is(deadline.getString("_id"))), Deadlines.COLLECTION);
         return true;
     }
 }
