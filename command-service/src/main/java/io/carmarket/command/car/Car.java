@@ -258,6 +258,12 @@ public class Car {
     @CommandHandler
     public PurchaseReservationReceipt reserve(ReservePurchase command, Clock clock, CarPolicy policy) {
         Actor customer = command.customer();
+        if (reservation != null && reservation.reservationId().equals(command.reservationId())
+                && customer.is(reservation.customerId())) {
+            // The same reservation asked for again (a retry): its first answer, and nothing new.
+            return new PurchaseReservationReceipt(reservation.reservationId(), reservation.orderNumber(),
+                    reservation.totalAmount(), pricing.currency(), reservation.status());
+        }
         if (customer.is(dealerId)) {
             throw RuleViolation.forbidden("OWN_CAR", "A dealer cannot buy their own car");
         }
@@ -605,8 +611,9 @@ public class Car {
     @EventSourcingHandler
     void on(PurchaseReserved event) {
         status = CarStatus.RESERVED;
-        reservation = new Reservation(event.reservationId(), event.customerId(), PurchaseReservationStatus.PENDING,
-                event.handoverDate(), event.expiresAt(), event.price(), event.totalAmount());
+        reservation = new Reservation(event.reservationId(), event.orderNumber(), event.customerId(),
+                PurchaseReservationStatus.PENDING, event.handoverDate(), event.expiresAt(), event.price(),
+                event.totalAmount());
     }
 
     @EventSourcingHandler
@@ -664,11 +671,13 @@ public class Car {
         }
     }
 
-    record Reservation(String reservationId, String customerId, PurchaseReservationStatus status,
-                       LocalDate handoverDate, Instant expiresAt, BigDecimal price, BigDecimal totalAmount) {
+    record Reservation(String reservationId, String orderNumber, String customerId,
+                       PurchaseReservationStatus status, LocalDate handoverDate, Instant expiresAt, BigDecimal price,
+                       BigDecimal totalAmount) {
 
         Reservation withStatus(PurchaseReservationStatus newStatus) {
-            return new Reservation(reservationId, customerId, newStatus, handoverDate, expiresAt, price, totalAmount);
+            return new Reservation(reservationId, orderNumber, customerId, newStatus, handoverDate, expiresAt, price,
+                    totalAmount);
         }
     }
 }

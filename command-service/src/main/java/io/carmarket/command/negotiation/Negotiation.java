@@ -56,6 +56,7 @@ public class Negotiation {
     private Party latestOfferBy;
     private BigDecimal latestAmount;
     private Instant latestOfferExpiresAt;
+    private String arrangedReservationId;
 
     protected Negotiation() {
         // required by Axon to rebuild the negotiation from its events
@@ -119,16 +120,29 @@ public class Negotiation {
         apply(new OfferExpired(negotiationId, latestOfferNumber));
     }
 
+    /** Recording the same reservation again changes nothing, so the process may repeat this step safely. */
     @CommandHandler
     public void recordPurchase(RecordPurchaseArranged command) {
         requireStatus(NegotiationStatus.ACCEPTED);
+        if (command.reservationId().equals(arrangedReservationId)) {
+            return;
+        }
+        requireNoPurchaseArranged();
         apply(new PurchaseArranged(negotiationId, command.reservationId(), command.orderNumber()));
     }
 
     @CommandHandler
     public void fail(FailNegotiation command) {
         requireStatus(NegotiationStatus.ACCEPTED);
+        requireNoPurchaseArranged();
         apply(new NegotiationFailed(negotiationId, command.reasonCode(), command.reason()));
+    }
+
+    private void requireNoPurchaseArranged() {
+        if (arrangedReservationId != null) {
+            throw RuleViolation.conflict("PURCHASE_ALREADY_ARRANGED", "The car is already reserved for the buyer",
+                    Map.of("reservationId", arrangedReservationId));
+        }
     }
 
     @CommandHandler
@@ -169,6 +183,9 @@ public class Negotiation {
     }
 
     private static void requireValidAmount(BigDecimal amount, Currency currency) {
+        if (currency == null) {
+            throw RuleViolation.invalid("CURRENCY_REQUIRED", "A negotiation needs the car's currency");
+        }
         if (amount == null) {
             throw RuleViolation.invalid("AMOUNT_REQUIRED", "An offer needs an amount");
         }
@@ -196,6 +213,11 @@ public class Negotiation {
     @EventSourcingHandler
     void on(OfferAccepted event) {
         status = NegotiationStatus.ACCEPTED;
+    }
+
+    @EventSourcingHandler
+    void on(PurchaseArranged event) {
+        arrangedReservationId = event.reservationId();
     }
 
     @EventSourcingHandler

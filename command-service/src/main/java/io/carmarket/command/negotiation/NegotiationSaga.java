@@ -3,6 +3,7 @@ package io.carmarket.command.negotiation;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.carmarket.api.car.CarSold;
 import io.carmarket.api.car.purchase.PaymentMethod;
+import io.carmarket.api.car.purchase.PurchaseReservationReceipt;
 import io.carmarket.api.car.purchase.ReservePurchase;
 import io.carmarket.api.identity.Actor;
 import io.carmarket.api.identity.Role;
@@ -28,6 +29,7 @@ import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -73,15 +75,19 @@ public class NegotiationSaga {
         SagaLifecycle.associateWith(CAR_ID, carId);
     }
 
+    /**
+     * Safe to repeat (the processor retries a failed event): the reservation id follows from the negotiation, the
+     * car answers a repeated reservation with its first receipt, and the negotiation records it once.
+     */
     @SagaEventHandler(associationProperty = NEGOTIATION_ID)
     void on(OfferAccepted event) {
-        String reservationId = UUID.randomUUID().toString();
-        String orderNumber = orderNumbers.next();
+        String reservationId = reservationIdOf(event.negotiationId());
         LocalDate handover = LocalDate.now(clock).plusDays(policy.handoverAfter().toDays());
+        PurchaseReservationReceipt receipt;
         try {
-            commandGateway.sendAndWait(new ReservePurchase(event.carId(), reservationId, orderNumber,
-                    new Actor(event.buyerId(), Role.CUSTOMER), PaymentMethod.FULL_PAYMENT, null, null, handover,
-                    event.amount()));
+            receipt = commandGateway.sendAndWait(new ReservePurchase(event.carId(), reservationId,
+                    orderNumbers.next(), new Actor(event.buyerId(), Role.CUSTOMER), PaymentMethod.FULL_PAYMENT, null,
+                    null, handover, event.amount()));
         } catch (CommandExecutionException refused) {
             CommandRejection rejection = refused.getDetails().filter(CommandRejection.class::isInstance)
                     .map(CommandRejection.class::cast).orElse(null);
@@ -90,7 +96,11 @@ public class NegotiationSaga {
                     rejection == null ? "The car could not be reserved" : rejection.message()));
             return;
         }
-        commandGateway.sendAndWait(new RecordPurchaseArranged(negotiationId, reservationId, orderNumber));
+        commandGateway.sendAndWait(new RecordPurchaseArranged(negotiationId, reservationId, receipt.orderNumber()));
+    }
+
+    static String reservationIdOf(String negotiationId) {
+        return UUID.nameUUIDFromBytes(("negotiation:" + negotiationId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     @SagaEventHandler(associationProperty = CAR_ID)

@@ -903,6 +903,25 @@ class PurchaseReservationTest {
         return listed(new Pricing(new BigDecimal("50.00"), null, EUR));
     }
 
+    @Test
+    void the_same_reservation_asked_for_again_gets_its_first_receipt_and_nothing_new() {
+        fixture.given(listed(), reserved())
+                .when(new ReservePurchase(CAR_ID, RESERVATION_ID, "ORD-2026-000999", CUSTOMER,
+                        PaymentMethod.FULL_PAYMENT, null, null, HANDOVER, null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(new PurchaseReservationReceipt(RESERVATION_ID, ORDER_NUMBER, ASKING_PRICE,
+                        EUR, PurchaseReservationStatus.PENDING));
+    }
+
+    @Test
+    void the_same_reservation_id_asked_for_by_another_customer_is_refused() {
+        fixture.given(listed(), reserved())
+                .when(reserveAs(RESERVATION_ID, OTHER_CUSTOMER))
+                .expectException(rejectedAs(CONFLICT, "CAR_ALREADY_RESERVED"))
+                .expectNoEvents();
+    }
+
     private static CarListed listed(Pricing pricing) {
         return new CarListed(CAR_ID, DEALER.userId(), null, null,
                 new Location("Berlin", null, null, ZoneId.of("Europe/Berlin")), List.of(), pricing, 30, NOW);
