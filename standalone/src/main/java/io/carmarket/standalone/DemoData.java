@@ -16,7 +16,10 @@ import io.carmarket.api.car.PeakWindow;
 import io.carmarket.api.car.purchase.PaymentMethod;
 import io.carmarket.api.car.purchase.ReservePurchase;
 import io.carmarket.api.identity.Actor;
+import io.carmarket.api.negotiation.MakeOffer;
+import io.carmarket.api.negotiation.OpenNegotiation;
 import io.carmarket.command.car.OrderNumbers;
+import io.carmarket.command.negotiation.NegotiationLookups;
 import io.carmarket.api.identity.Role;
 import io.carmarket.command.common.MessageMetadata;
 import io.carmarket.command.identity.IdentityService;
@@ -65,12 +68,15 @@ public class DemoData {
     private final CommandGateway commandGateway;
     private final IdentityService identity;
     private final OrderNumbers orderNumbers;
+    private final NegotiationLookups negotiationLookups;
     private final EventStore eventStore;
     private final StandaloneProperties properties;
     private final Clock clock;
 
     public DemoData(CommandGateway commandGateway, IdentityService identity, OrderNumbers orderNumbers,
-                    EventStore eventStore, StandaloneProperties properties, Clock clock) {
+                    NegotiationLookups negotiationLookups, EventStore eventStore, StandaloneProperties properties,
+                    Clock clock) {
+        this.negotiationLookups = negotiationLookups;
         this.commandGateway = commandGateway;
         this.identity = identity;
         this.orderNumbers = orderNumbers;
@@ -106,8 +112,10 @@ public class DemoData {
         // Alice has reserved the Skoda Octavia (for sale only) for purchase.
         sendAs(alice, new ReservePurchase(carIds.get(7), UUID.randomUUID().toString(), orderNumbers.next(), alice,
                 PaymentMethod.FULL_PAYMENT, null, null, today.plusDays(21), null));
-        log.info("Demo data loaded: {} accounts, {} cars, 4 bookings (one awaiting approval), 1 purchase reservation",
-                userIds.size(), carIds.size());
+        // Bob bargains with the dealer over the Toyota Corolla (for rent and for sale).
+        openNegotiation(carIds.get(4), bob, dealer, new BigDecimal("22500.00"), new BigDecimal("24200.00"));
+        log.info("Demo data loaded: {} accounts, {} cars, 4 bookings (one awaiting approval), 1 purchase reservation, "
+                + "1 negotiation", userIds.size(), carIds.size());
     }
 
     private boolean isEventStoreEmpty() {
@@ -132,6 +140,14 @@ public class DemoData {
     private void book(String carId, Actor customer, LocalDate start, LocalDate end) {
         sendAs(customer, new BookCar(carId, UUID.randomUUID().toString(), customer.userId(),
                 new DateRange(start, end), "Demo booking"));
+    }
+
+    private void openNegotiation(String carId, Actor buyer, Actor dealer, BigDecimal offer, BigDecimal counterOffer) {
+        String negotiationId = UUID.randomUUID().toString();
+        negotiationLookups.claim(buyer.userId(), carId, negotiationId);
+        sendAs(buyer, new OpenNegotiation(negotiationId, carId, dealer.userId(), EUR, buyer, offer,
+                "Would you take this for it?"));
+        sendAs(dealer, new MakeOffer(negotiationId, dealer, counterOffer, "It has a full service history."));
     }
 
     /** Demo events are attributed to the demo users, as if they had sent the commands themselves. */
