@@ -10,7 +10,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One notification for one recipient. Its id is derived from the id of the event it reports and the recipient, so
+ * One notification for one recipient, about a booking, a purchase reservation or a negotiation (one of the three
+ * ids is set). Its id is derived from the id of the event it reports and the recipient, so
  * a redelivered event finds its notifications already there. {@code read} and {@code readAt} belong to the
  * recipient and are never touched by the projection.
  */
@@ -22,6 +23,7 @@ public record NotificationEntry(
         String carId,
         String bookingId,
         String reservationId,
+        String negotiationId,
         String message,
         Instant createdAt,
         boolean read,
@@ -36,8 +38,8 @@ public record NotificationEntry(
     }
 
     NotificationView view() {
-        return new NotificationView(id, recipientId, type, carId, bookingId, reservationId, message, createdAt, read,
-                readAt);
+        return new NotificationView(id, recipientId, type, carId, bookingId, reservationId, negotiationId, message,
+                createdAt, read, readAt);
     }
 
     /** Field names as stored, for queries and updates. */

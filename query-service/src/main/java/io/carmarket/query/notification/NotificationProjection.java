@@ -20,7 +20,6 @@ import io.carmarket.api.car.purchase.PurchaseReserved;
 import io.carmarket.api.notifications.NotificationType;
 import io.carmarket.query.common.CarDirectory;
 import io.carmarket.query.common.CarDirectory.KnownCar;
-import io.carmarket.query.common.InsertOnce;
 import io.carmarket.query.notification.NotificationEntry.Fields;
 import io.carmarket.query.notification.NotificationTexts.Audience;
 import jakarta.annotation.PostConstruct;
@@ -45,12 +44,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * Turns booking and purchase events into notifications, one per recipient per event.
+ * Turns booking and purchase events into notifications, one per recipient per event. (The negotiation
+ * notifications come from {@link NegotiationNotificationProjection}, in the same processing group.)
  * <p>
  * Who is told: the parties concerned (the customer and the car's dealer) except whoever caused the event (the
  * {@value #ACTING_USER} of the event's metadata): a customer's booking tells the dealer, a dealer's cancellation
@@ -76,10 +75,12 @@ public class NotificationProjection {
 
     private final MongoTemplate mongoTemplate;
     private final CarDirectory cars;
+    private final NotificationWriter writer;
 
     public NotificationProjection(MongoTemplate mongoTemplate) {
         this.mongoTemplate = mongoTemplate;
         this.cars = new CarDirectory(mongoTemplate, CARS_COLLECTION);
+        this.writer = new NotificationWriter(mongoTemplate);
     }
 
     /** For MongoDB 7: the recipient's list newest first, and their unread ones. */
@@ -267,13 +268,7 @@ public class NotificationProjection {
 
     private void notifyOnce(String eventId, Instant at, String recipientId, NotificationType type, String carId,
                             String bookingId, String reservationId, String message) {
-        if (recipientId == null) {
-            return;
-        }
-        Objects.requireNonNull(eventId, "eventId");
-        NotificationEntry entry = new NotificationEntry(NotificationEntry.idOf(eventId, recipientId), recipientId,
-                type, carId, bookingId, reservationId, message, at, false, null);
-        InsertOnce.upsert(mongoTemplate, entry.id(), entry);
+        writer.notifyOnce(eventId, at, recipientId, type, carId, bookingId, reservationId, null, message);
     }
 
     private void rememberCustomer(String bookingId, String carId, String customerId) {

@@ -3,10 +3,14 @@ package io.carmarket.query.notification;
 import io.carmarket.api.bookings.CarCard;
 import io.carmarket.api.car.DateRange;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** The text of each notification, worded for its recipient (the customer or the car's dealer). English only. */
+/**
+ * The text of each notification, worded for its recipient (the customer, who is the buyer in a negotiation, or the
+ * car's dealer). English only.
+ */
 final class NotificationTexts {
 
     enum Audience { CUSTOMER, DEALER }
@@ -47,6 +51,75 @@ final class NotificationTexts {
     static String purchaseChanged(Audience audience, CarCard car, String outcome) {
         String subject = audience == Audience.CUSTOMER ? "Your purchase reservation of " : "The purchase reservation of ";
         return subject + carName(audience, car) + " " + outcome + ".";
+    }
+
+    // ---- negotiations ---------------------------------------------------------------------------------------
+
+    /** To the party that must answer: "New offer of EUR 19000.00 on the VW Golf from the dealer. Answer by ..." */
+    static String offerReceived(Audience audience, CarCard car, int offerNumber, BigDecimal amount, String currency,
+                                Instant answerBy) {
+        String text = audience == Audience.DEALER && offerNumber == 1
+                ? "A buyer opened a negotiation on " + carName(audience, car) + " with an offer of "
+                + money(amount, currency) + "."
+                : "New offer of " + money(amount, currency) + " on " + carName(audience, car) + " from the "
+                + (audience == Audience.DEALER ? "buyer" : "dealer") + ".";
+        return text + (answerBy == null ? "" : " Answer by " + answerBy + ".");
+    }
+
+    static String offerAccepted(Audience audience, CarCard car, BigDecimal amount, String currency) {
+        return "The offer of " + money(amount, currency) + " for " + carName(audience, car)
+                + " was accepted. The car is being reserved for "
+                + (audience == Audience.CUSTOMER ? "you." : "the buyer.");
+    }
+
+    /** To the offer's maker. */
+    static String offerRejected(Audience audience, CarCard car, String reason) {
+        return "The " + (audience == Audience.DEALER ? "buyer" : "dealer") + " rejected your offer for "
+                + carName(audience, car) + reasonSuffix(reason) + ".";
+    }
+
+    static String negotiationCancelled(CarCard car) {
+        return "The buyer cancelled the negotiation on " + carName(Audience.DEALER, car) + ".";
+    }
+
+    static String offerExpired(Audience audience, CarCard car) {
+        return "The negotiation on " + carName(audience, car) + " ended: the latest offer expired unanswered.";
+    }
+
+    static String negotiationFailed(Audience audience, CarCard car, String reasonCode, String reason) {
+        String subject = audience == Audience.CUSTOMER
+                ? capitalised(carName(audience, car)) + " could not be reserved for you"
+                : capitalised(carName(audience, car)) + " could not be reserved for the buyer";
+        return subject + " after the offer was accepted" + (reasonCode == null ? "" : " (" + reasonCode + ")")
+                + reasonSuffix(reason) + ".";
+    }
+
+    static String purchaseArranged(CarCard car, String orderNumber, BigDecimal amount, String currency) {
+        return capitalised(carName(Audience.CUSTOMER, car)) + " is reserved for you"
+                + (amount == null ? "" : " at the agreed price of " + money(amount, currency))
+                + (orderNumber == null ? "" : " (order " + orderNumber + ")") + ".";
+    }
+
+    static String negotiationEnded(CarCard car, String reason) {
+        String because = "CAR_SOLD".equals(reason) ? " because the car has been sold" : reasonSuffix(reason);
+        return "Your negotiation on " + carName(Audience.CUSTOMER, car) + " ended" + because + ".";
+    }
+
+    /** To the buyer of another open negotiation on the car. */
+    static String carReservedByAnother(CarCard car) {
+        return capitalised(carName(Audience.CUSTOMER, car))
+                + " you are negotiating for has been reserved for purchase by another buyer.";
+    }
+
+    /** To the buyer of another open negotiation on the car. */
+    static String carSoldToAnother(CarCard car) {
+        return capitalised(carName(Audience.CUSTOMER, car)) + " you are negotiating for has been sold to another buyer.";
+    }
+
+    /** "EUR 18200.00" */
+    static String money(BigDecimal amount, String currency) {
+        String figure = amount == null ? "?" : amount.toPlainString();
+        return currency == null ? figure : currency + " " + figure;
     }
 
     static String reasonSuffix(String reason) {

@@ -23,5 +23,25 @@ public enum NotificationType {
     PURCHASE_INSPECTION_SCHEDULED,
     PURCHASE_COMPLETED,
     PURCHASE_RESERVATION_CANCELLED,
-    PURCHASE_RESERVATION_EXPIRED
+    PURCHASE_RESERVATION_EXPIRED,
+    /** To the party that must answer it: the other side made an offer (the buyer's opening offer included). */
+    NEGOTIATION_OFFER_RECEIVED,
+    /** To both parties: the latest offer was accepted; the car is being reserved for the buyer. */
+    NEGOTIATION_OFFER_ACCEPTED,
+    /** To the offer's maker: the other side rejected it. */
+    NEGOTIATION_OFFER_REJECTED,
+    /** To the dealer: the buyer walked away. */
+    NEGOTIATION_CANCELLED,
+    /** To both parties: the latest offer expired unanswered, which ends the negotiation. */
+    NEGOTIATION_OFFER_EXPIRED,
+    /** To both parties: after acceptance the car could not be reserved (the message names the reason code). */
+    NEGOTIATION_FAILED,
+    /** To the buyer: the car is reserved for them at the agreed price (the message names the order number). */
+    NEGOTIATION_PURCHASE_ARRANGED,
+    /** To the buyer: the negotiation ended without agreement because the car was sold to someone else. */
+    NEGOTIATION_ENDED,
+    /** To the buyer of another open negotiation on the car: someone else reserved it for purchase. */
+    NEGOTIATION_CAR_RESERVED,
+    /** To the buyer of another open negotiation on the car: it was sold to someone else. */
+    NEGOTIATION_CAR_SOLD
 }
