@@ -8,6 +8,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -21,6 +22,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -81,7 +84,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
                                                                             WebRequest request) {
         Map<String, List<String>> errors = new TreeMap<>();
         ex.getParameterValidationResults().forEach(result -> {
-            String name = result.getMethodParameter().getParameterName();
+            String name = requestNameOf(result.getMethodParameter());
             result.getResolvableErrors().forEach(error ->
                     errors.computeIfAbsent(name, k -> new ArrayList<>()).add(error.getDefaultMessage()));
         });
@@ -142,6 +145,19 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ApiProblems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "The request could not be completed. It has been logged.");
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /** The name the client used (the request parameter or path variable), not the Java parameter's name. */
+    private static String requestNameOf(MethodParameter parameter) {
+        RequestParam requestParam = parameter.getParameterAnnotation(RequestParam.class);
+        if (requestParam != null && !requestParam.name().isEmpty()) {
+            return requestParam.name();
+        }
+        PathVariable pathVariable = parameter.getParameterAnnotation(PathVariable.class);
+        if (pathVariable != null && !pathVariable.name().isEmpty()) {
+            return pathVariable.name();
+        }
+        return parameter.getParameterName();
     }
 
     private static ResponseEntity<Object> badRequest(Map<String, List<String>> errors) {

@@ -1,0 +1,89 @@
+package io.carmarket.benchmark;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Command-line options; every load is bounded by both {@link #durationSeconds} and {@link #maxCommands}. */
+final class Options {
+
+    String baseUrl = "http://localhost:8080";
+    /** When set, each run starts this standalone jar itself (fresh data dir, free port) and measures start-up. */
+    String standaloneJar;
+    /** The server's pid, to read its resident memory when the harness did not start it. */
+    long serverPid = -1;
+    int runs = 3;
+    int cars = 1000;
+    int customers = 16;
+    List<Integer> clientCounts = List.of(32, 128);
+    int hotClients = 64;
+    int warmupSeconds = 5;
+    int durationSeconds = 20;
+    long maxCommands = 200_000;
+    long lagPollMillis = 5;
+    int lagProbes = 8;
+    int requestTimeoutSeconds = 10;
+    long lagTimeoutMillis = 20_000;
+    String markdown = "docs/benchmarks.md";
+    String resultsDir = "benchmark/results";
+    List<String> serverJvmArgs = new ArrayList<>();
+
+    static Options parse(String[] args) {
+        Options options = new Options();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (name) {
+                case "--base-url" -> options.baseUrl = value;
+                case "--start-standalone" -> options.standaloneJar = value;
+                case "--server-pid" -> options.serverPid = Long.parseLong(value);
+                case "--runs" -> options.runs = Integer.parseInt(value);
+                case "--cars" -> options.cars = Integer.parseInt(value);
+                case "--customers" -> options.customers = Integer.parseInt(value);
+                case "--clients" -> options.clientCounts = List.of(value.split(",")).stream()
+                        .map(String::trim).map(Integer::parseInt).toList();
+                case "--hot-clients" -> options.hotClients = Integer.parseInt(value);
+                case "--warmup-seconds" -> options.warmupSeconds = Integer.parseInt(value);
+                case "--duration-seconds" -> options.durationSeconds = Integer.parseInt(value);
+                case "--max-commands" -> options.maxCommands = Long.parseLong(value);
+                case "--lag-poll-ms" -> options.lagPollMillis = Long.parseLong(value);
+                case "--lag-probes" -> options.lagProbes = Integer.parseInt(value);
+                case "--request-timeout-seconds" -> options.requestTimeoutSeconds = Integer.parseInt(value);
+                case "--markdown" -> options.markdown = value;
+                case "--results-dir" -> options.resultsDir = value;
+                case "--server-jvm-arg" -> options.serverJvmArgs.add(value);
+                case "--help", "-h" -> {
+                    System.out.println(USAGE);
+                    System.exit(0);
+                }
+                default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
+            }
+            i++;
+        }
+        if (options.durationSeconds > 600 || options.warmupSeconds > 120) {
+            throw new IllegalArgumentException("a phase is bounded: --duration-seconds <= 600, --warmup-seconds <= 120");
+        }
+        return options;
+    }
+
+    static final String USAGE = """
+            java -jar benchmark/target/carmarket-benchmark.jar [options]
+              --base-url URL            system under test (default http://localhost:8080)
+              --start-standalone JAR    start this standalone jar per run instead (fresh data dir, free port,
+                                        login limit raised) and measure start-up time and resident memory
+              --server-pid PID          with --base-url: read the server's VmRSS from /proc/PID/status
+              --runs N                  repeated runs, median reported (default 3)
+              --cars N                  cars listed per run (default 1000)
+              --customers N             customer accounts (tokens) shared by the clients (default 16)
+              --clients 32,128          client counts of the booking load
+              --hot-clients N           clients racing on one car (default 64)
+              --warmup-seconds S        per phase, not recorded (default 5)
+              --duration-seconds S      measured window per phase (default 20, at most 600)
+              --max-commands N          hard bound on commands per phase, warm-up included (default 200000)
+              --lag-poll-ms MS          first poll interval of a projection-lag probe (default 5)
+              --lag-probes N            concurrent projection-lag probes (default 8)
+              --request-timeout-seconds S   a command without an answer by then counts as "no answer" (default 10)
+              --server-jvm-arg ARG      JVM option for a started standalone (repeatable)
+              --markdown FILE           table written between the result markers (default docs/benchmarks.md)
+              --results-dir DIR         JSON results (default benchmark/results)
+            """;
+}
