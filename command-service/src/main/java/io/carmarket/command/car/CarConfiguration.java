@@ -1,5 +1,7 @@
 package io.carmarket.command.car;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -22,6 +24,18 @@ import java.util.concurrent.Executors;
 public class CarConfiguration {
 
     static final String SNAPSHOT_TRIGGER = "carSnapshotTrigger";
+    static final String CACHE = "carCache";
+
+    /**
+     * Recently used cars stay in memory between commands, so a busy car is not rebuilt from the event store for
+     * every command. Safe because all commands of one car are handled by one instance at a time (in-JVM locking in
+     * the standalone; Axon Server routes by aggregate id in the distributed deployment). Entries go when memory is
+     * needed (weak references).
+     */
+    @Bean(CACHE)
+    public Cache carCache() {
+        return new WeakReferenceCache();
+    }
 
     /** A car with thousands of past bookings loads from its last snapshot plus at most N events. */
     @Bean(SNAPSHOT_TRIGGER)
