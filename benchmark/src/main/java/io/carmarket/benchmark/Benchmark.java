@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The benchmark harness (issue 6, measurements 1, 2, 3 and 6): load from this separate process over loopback
@@ -119,7 +120,7 @@ public final class Benchmark {
         } finally {
             if (server != null) {
                 server.destroy();
-                if (!server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!server.waitFor(30, TimeUnit.SECONDS)) {
                     server.destroyForcibly();
                 }
             }

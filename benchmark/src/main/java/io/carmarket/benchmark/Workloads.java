@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The load phases: setup through the public API, booking load across many cars, one hot car, projection lag. */
 final class Workloads {
@@ -158,7 +159,7 @@ final class Workloads {
         Histogram lag = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
         LongAdder lagTimeouts = new LongAdder();
         List<Thread> samplers = new ArrayList<>();
-        java.util.concurrent.atomic.AtomicBoolean samplerStop = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean samplerStop = new AtomicBoolean();
         for (int i = 0; sampleLag && i < options.lagProbes; i++) {
             Thread sampler = new Thread(() -> sampleLag(handoff, lag, lagTimeouts, samplerStop), "lag-probe-" + i);
             sampler.start();
@@ -204,7 +205,7 @@ final class Workloads {
     }
 
     private void sampleLag(SynchronousQueue<Sample> handoff, Histogram lag, LongAdder timeouts,
-                           java.util.concurrent.atomic.AtomicBoolean stop) {
+                           AtomicBoolean stop) {
         long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(options.lagTimeoutMillis);
         try {
             while (!stop.get()) {

@@ -27,6 +27,7 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** Body of {@code POST /api/v1/cars}. Shape rules live here; business rules live in {@link Car}. */
 public record ListCarRequest(
@@ -93,7 +94,7 @@ public record ListCarRequest(
             return List.of();
         }
         boolean anyPrimary = images.stream().anyMatch(ImageRequest::primary);
-        return java.util.stream.IntStream.range(0, images.size())
+        return IntStream.range(0, images.size())
                 .mapToObj(i -> new CarImage(images.get(i).url(), anyPrimary ? images.get(i).primary() : i == 0))
                 .toList();
     }
