@@ -34,21 +34,46 @@ public final class Benchmark {
         Options options = Options.parse(args);
         Instant startedAt = Instant.now();
         List<Map<String, Object>> runs = new ArrayList<>();
-        for (int run = 1; run <= options.runs; run++) {
-            System.out.printf("== run %d of %d%n", run, options.runs);
-            runs.add(oneRun(options, run));
+        if (options.http) {
+            for (int run = 1; run <= options.runs; run++) {
+                System.out.printf("== run %d of %d%n", run, options.runs);
+                runs.add(oneRun(options, run));
+            }
+        }
+        Map<String, List<Map<String, Object>>> inProcessRuns = new LinkedHashMap<>();
+        for (InProcessMeasurement measurement : InProcessMeasurements.selected(options.inProcess)) {
+            List<Map<String, Object>> measured = new ArrayList<>();
+            for (int run = 1; run <= options.runs; run++) {
+                System.out.printf("== in-process measurement %s, run %d of %d%n", measurement.key(), run, options.runs);
+                Path workDir = Files.createTempDirectory("carmarket-bench-" + measurement.key() + "-");
+                try {
+                    Map<String, Object> metrics = measurement.runOnce(workDir);
+                    System.out.printf("  %s%n", metrics);
+                    measured.add(metrics);
+                } finally {
+                    deleteRecursively(workDir);
+                }
+            }
+            inProcessRuns.put(measurement.key(), measured);
         }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("startedAt", startedAt.toString());
         report.put("machine", machine());
         report.put("options", optionsOf(options));
-        List<Row> rows = rows(options, runs);
+        List<Row> rows = new ArrayList<>();
+        if (options.http) {
+            rows.addAll(rows(options, runs));
+        }
+        for (InProcessMeasurement measurement : InProcessMeasurements.selected(options.inProcess)) {
+            rows.addAll(measurement.rows(inProcessRuns.get(measurement.key())));
+        }
         List<Map<String, Object>> summary = new ArrayList<>();
         for (Row row : rows) {
             summary.add(row.toMap());
         }
         report.put("summary", summary);
         report.put("runs", runs);
+        report.put("inProcessRuns", inProcessRuns);
 
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(startedAt);
         Path json = Path.of(options.resultsDir, stamp + ".json");
@@ -143,6 +168,14 @@ public final class Benchmark {
         throw new IllegalStateException("the standalone was not UP within 180 s");
     }
 
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -163,57 +196,6 @@ public final class Benchmark {
     }
 
     // ------------------------------------------------------------------ summary
-
-    /** One line of the table: a metric across runs, its target (null: none), and whether larger is better. */
-    record Row(String id, String name, String unit, Double target, boolean higherIsBetter, List<Double> values) {
-        Double median() {
-            List<Double> sorted = values.stream().filter(Objects::nonNull).sorted().toList();
-            if (sorted.isEmpty()) {
-                return null;
-            }
-            int n = sorted.size();
-            return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-        }
-
-        Double min() {
-            return values.stream().filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
-        }
-
-        Double max() {
-            return values.stream().filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
-        }
-
-        String verdict() {
-            Double median = median();
-            if (target == null) {
-                return "";
-            }
-            if (median == null) {
-                return "not measured";
-            }
-            boolean met = higherIsBetter ? median >= target : median <= target;
-            if (met) {
-                return "met";
-            }
-            double gap = Math.abs(median - target);
-            return String.format("**missed** by %s %s (%.0f%%)", fmt(gap), unit, 100 * gap / target);
-        }
-
-        Map<String, Object> toMap() {
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("id", id);
-            map.put("metric", name);
-            map.put("unit", unit);
-            map.put("median", median());
-            map.put("min", min());
-            map.put("max", max());
-            map.put("target", target);
-            map.put("targetIsMinimum", higherIsBetter);
-            map.put("verdict", verdict().replace("**", ""));
-            map.put("values", values);
-            return map;
-        }
-    }
 
     @SuppressWarnings("unchecked")
     private static List<Row> rows(Options options, List<Map<String, Object>> runs) {
@@ -277,7 +259,7 @@ public final class Benchmark {
         return value instanceof Number n ? n.doubleValue() : null;
     }
 
-    static String fmt(Double value) {
+    public static String fmt(Double value) {
         if (value == null) {
             return "–";
         }
@@ -304,10 +286,6 @@ public final class Benchmark {
                     .append(fmt(row.min())).append(" – ").append(fmt(row.max())).append(" | ")
                     .append(row.verdict()).append(" |\n");
         }
-        out.append("| 4. search at scale (10k cars / 100k intervals, 100k cars / 1M intervals) | | not measured yet | | |\n");
-        out.append("| 5. aggregate loading with and without snapshots | | not measured yet | | |\n");
-        out.append("| 7. event store append throughput vs. synchronous-write limit | | not measured yet | | |\n");
-        out.append("| profile of the worst miss | | not done yet | | |\n");
         out.append(END).append('\n');
         return out.toString();
     }

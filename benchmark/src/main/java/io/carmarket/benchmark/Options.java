@@ -26,6 +26,10 @@ final class Options {
     String markdown = "docs/benchmarks.md";
     String resultsDir = "benchmark/results";
     List<String> serverJvmArgs = new ArrayList<>();
+    /** Runs the HTTP measurements (1, 2, 3, 6). */
+    boolean http = true;
+    /** Keys of the in-process measurements to run (see {@link InProcessMeasurements}); empty: none. */
+    List<String> inProcess = InProcessMeasurements.keys();
 
     static Options parse(String[] args) {
         Options options = new Options();
@@ -51,6 +55,12 @@ final class Options {
                 case "--markdown" -> options.markdown = value;
                 case "--results-dir" -> options.resultsDir = value;
                 case "--server-jvm-arg" -> options.serverJvmArgs.add(value);
+                case "--in-process" -> options.inProcess = "none".equals(value) ? List.of()
+                        : List.of(value.split(",")).stream().map(String::trim).toList();
+                case "--skip-http" -> {
+                    options.http = false;
+                    i--;
+                }
                 case "--help", "-h" -> {
                     System.out.println(USAGE);
                     System.exit(0);
@@ -83,6 +93,9 @@ final class Options {
               --lag-probes N            concurrent projection-lag probes (default 8)
               --request-timeout-seconds S   a command without an answer by then counts as "no answer" (default 10)
               --server-jvm-arg ARG      JVM option for a started standalone (repeatable)
+              --in-process 4,5,7        in-process measurements to run after the HTTP ones, each --runs times
+                                        (default: all; "none": none)
+              --skip-http               only the in-process measurements
               --markdown FILE           table written between the result markers (default docs/benchmarks.md)
               --results-dir DIR         JSON results (default benchmark/results)
             """;
