@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param clockSkew       tolerance for clocks of different machines when checking {@code exp} and {@code nbf}
  * @param publicKey       PEM, X.509 SubjectPublicKeyInfo of an EC P-256 key
  * @param privateKey      PEM, PKCS#8 of the matching private key; only on the issuing service
+ * @param verifiedAccessTokens how many verified access tokens are remembered, so that a client's next request
+ *                        with the same token skips the signature check (0: none)
  */
 @ConfigurationProperties("carmarket.security.jwt")
 public record JwtProperties(
@@ -26,7 +28,8 @@ public record JwtProperties(
         @DefaultValue("7d") Duration refreshTokenTtl,
         @DefaultValue("30s") Duration clockSkew,
         String publicKey,
-        String privateKey) {
+        String privateKey,
+        @DefaultValue("10000") int verifiedAccessTokens) {
 
     /** Refresh tokens carry their own audience so that no API accepts one as an access token. */
     public String refreshAudience() {

@@ -16,8 +16,11 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
@@ -43,7 +46,7 @@ class TokenVerifierTest {
     private static final KeyPair OTHER_KEYS = newEcKeyPair();
 
     private final TokenVerifier verifier = new TokenVerifier(JwtKeys.verifyOnly(OUR_KEYS.getPublic()),
-            new JwtProperties(ISSUER, AUDIENCE, Duration.ofMinutes(15), Duration.ofDays(7), CLOCK_SKEW, null, null));
+            new JwtProperties(ISSUER, AUDIENCE, Duration.ofMinutes(15), Duration.ofDays(7), CLOCK_SKEW, null, null, 0));
 
     // ---------------------------------------------------------------------------------------------------------
     // Accepted tokens
@@ -266,6 +269,72 @@ class TokenVerifierTest {
     @Test
     void a_refresh_token_without_a_token_id_is_rejected() {
         assertRejectedAsRefreshToken(aRefreshToken("user-1", "family-1", null).compact());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Remembered access tokens (the signature is checked once per token text)
+    // ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    void a_remembered_access_token_yields_the_same_subject_and_role_again() {
+        TokenVerifier remembering = rememberingVerifier(Clock.systemUTC());
+        String token = anAccessToken("user-1", "DEALER").compact();
+
+        remembering.verifyAccessToken(token);
+
+        assertThat(remembering.verifyAccessToken(token)).isEqualTo(new AuthenticatedUser("user-1", Role.DEALER));
+    }
+
+    @Test
+    void a_remembered_access_token_is_refused_once_it_has_expired_beyond_the_clock_skew() {
+        MovableClock clock = new MovableClock();
+        TokenVerifier remembering = rememberingVerifier(clock);
+        String token = anAccessToken("user-1", "DEALER").expiration(secondsFromNow(60)).compact();
+        remembering.verifyAccessToken(token);
+
+        clock.advance(Duration.ofSeconds(60).plus(CLOCK_SKEW).plusSeconds(1));
+
+        assertThatThrownBy(() -> remembering.verifyAccessToken(token))
+                .isInstanceOf(TokenRejectedException.class).hasMessageContaining("expired");
+    }
+
+    @Test
+    void a_refused_access_token_is_refused_again_on_its_next_request() {
+        TokenVerifier remembering = rememberingVerifier(Clock.systemUTC());
+        String token = anAccessToken("user-1", "DEALER").signWith(OTHER_KEYS.getPrivate(), Jwts.SIG.ES256).compact();
+
+        assertThatThrownBy(() -> remembering.verifyAccessToken(token)).isInstanceOf(TokenRejectedException.class);
+        assertThatThrownBy(() -> remembering.verifyAccessToken(token)).isInstanceOf(TokenRejectedException.class);
+    }
+
+    private static TokenVerifier rememberingVerifier(Clock clock) {
+        return new TokenVerifier(JwtKeys.verifyOnly(OUR_KEYS.getPublic()), new JwtProperties(ISSUER, AUDIENCE,
+                Duration.ofMinutes(15), Duration.ofDays(7), CLOCK_SKEW, null, null, 100), clock);
+    }
+
+    /** The system clock, moved forward by the test. */
+    private static final class MovableClock extends Clock {
+
+        private Duration offset = Duration.ZERO;
+
+        void advance(Duration duration) {
+            offset = offset.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
