@@ -54,6 +54,7 @@ public class BookingProjection {
     @PostConstruct
     void ensureIndexes() {
         bookings.ensureIndexes();
+        cars.ensureIndexes();
     }
 
     @EventHandler

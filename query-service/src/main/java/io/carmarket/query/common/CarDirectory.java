@@ -55,6 +55,11 @@ public final class CarDirectory {
         public static final KnownCar UNKNOWN = new KnownCar(null, new CarCard(null, null, null, null), -1);
     }
 
+    /** The unique index {@link VersionGuard} answers guarded writes from on the embedded server. */
+    public void ensureIndexes() {
+        VersionGuard.ensureIndex(mongoTemplate, collection);
+    }
+
     /** Records a newly listed car; an insert-only upsert, so a redelivered {@code CarListed} changes nothing. */
     public void recordListing(CarListed event, long sequenceNumber) {
         CarCard card = new CarCard(event.description().make(), event.description().model(),
@@ -74,10 +79,9 @@ public final class CarDirectory {
     public Map<String, Object> applyListingChange(CarListingChanged event, long sequenceNumber) {
         Map<String, Object> shown = shownChanges(event.changes());
         if (!shown.isEmpty()) {
-            Update update = new Update().set(VERSION, sequenceNumber);
+            Update update = new Update();
             shown.forEach((field, value) -> update.set(CAR + "." + field, value));
-            mongoTemplate.updateFirst(
-                    Query.query(where(ID).is(event.carId()).and(VERSION).lt(sequenceNumber)), update, collection);
+            VersionGuard.applyOnce(mongoTemplate, collection, event.carId(), sequenceNumber, update);
         }
         return shown;
     }

@@ -56,7 +56,8 @@ public final class DealDocuments {
 
     /**
      * The indexes the queries need on MongoDB 7: each role's list, newest first, and the car's documents for a
-     * listing change. (The embedded server accepts non-unique indexes but does not build them.)
+     * listing change (the embedded server accepts non-unique indexes but does not build them); and the unique
+     * {@code {_id, version}} index of {@link VersionGuard}, which the embedded server does use.
      */
     public void ensureIndexes() {
         IndexOperations indexes = mongoTemplate.indexOps(readModel);
@@ -65,6 +66,7 @@ public final class DealDocuments {
         indexes.createIndex(new Index(Fields.CREATED_AT, Sort.Direction.DESC).on(Fields.ID, Sort.Direction.DESC)
                 .named("newest_first"));
         indexes.createIndex(new Index(Fields.CAR_ID, Sort.Direction.ASC).named("car"));
+        VersionGuard.ensureIndex(mongoTemplate, readModel);
     }
 
     private static Index newestFirst(String owner) {
@@ -79,9 +81,7 @@ public final class DealDocuments {
 
     /** Applies a later event's update to the deal's document, unless this event or a newer one already was. */
     public void applyOnce(String id, long sequenceNumber, Instant at, Update update) {
-        Query notYetApplied = Query.query(where(Fields.ID).is(id).and(Fields.VERSION).lt(sequenceNumber));
-        mongoTemplate.updateFirst(notYetApplied,
-                update.set(Fields.VERSION, sequenceNumber).set(Fields.UPDATED_AT, at), readModel);
+        VersionGuard.applyOnce(mongoTemplate, readModel, id, sequenceNumber, update.set(Fields.UPDATED_AT, at));
     }
 
     /**

@@ -93,6 +93,7 @@ public class NotificationProjection {
         indexes.createIndex(new Index(Fields.RECIPIENT_ID, Sort.Direction.ASC).on(Fields.READ, Sort.Direction.ASC)
                 .on(Fields.CREATED_AT, Sort.Direction.DESC).on(Fields.ID, Sort.Direction.DESC)
                 .named("recipient_unread_newest_first"));
+        cars.ensureIndexes();
     }
 
     // ---- lookups ---------------------------------------------------------------------------------------------

@@ -54,6 +54,7 @@ public class PurchaseReservationProjection {
     @PostConstruct
     void ensureIndexes() {
         reservations.ensureIndexes();
+        cars.ensureIndexes();
     }
 
     @EventHandler
