@@ -42,10 +42,12 @@ public final class CarDirectory {
 
     private final MongoTemplate mongoTemplate;
     private final String collection;
+    private final VersionGuard versions;
 
     public CarDirectory(MongoTemplate mongoTemplate, String collection) {
         this.mongoTemplate = mongoTemplate;
         this.collection = collection;
+        this.versions = new VersionGuard(mongoTemplate, collection);
     }
 
     /** What the directory knows of a car: its dealer, its display data, and the listing event they are from. */
@@ -57,7 +59,7 @@ public final class CarDirectory {
 
     /** The unique index {@link VersionGuard} answers guarded writes from on the embedded server. */
     public void ensureIndexes() {
-        VersionGuard.ensureIndex(mongoTemplate, collection);
+        versions.ensureIndex();
     }
 
     /** Records a newly listed car; an insert-only upsert, so a redelivered {@code CarListed} changes nothing. */
@@ -81,7 +83,7 @@ public final class CarDirectory {
         if (!shown.isEmpty()) {
             Update update = new Update();
             shown.forEach((field, value) -> update.set(CAR + "." + field, value));
-            VersionGuard.applyOnce(mongoTemplate, collection, event.carId(), sequenceNumber, update);
+            versions.applyOnce(event.carId(), sequenceNumber, update);
         }
         return shown;
     }
@@ -103,6 +105,7 @@ public final class CarDirectory {
     /** Empties the directory before a replay, which rebuilds it from the listing events. */
     public void clear() {
         mongoTemplate.remove(new Query(), collection);
+        versions.forgetKnownVersions();
     }
 
     private static Map<String, Object> shownChanges(ListingChanges changes) {

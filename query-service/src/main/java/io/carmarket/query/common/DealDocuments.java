@@ -47,11 +47,13 @@ public final class DealDocuments {
 
     private final MongoTemplate mongoTemplate;
     private final Class<?> readModel;
+    private final VersionGuard versions;
 
     /** @param readModel the mapped document type of the read model (its class names the collection) */
     public DealDocuments(MongoTemplate mongoTemplate, Class<?> readModel) {
         this.mongoTemplate = mongoTemplate;
         this.readModel = readModel;
+        this.versions = new VersionGuard(mongoTemplate, readModel);
     }
 
     /**
@@ -66,7 +68,12 @@ public final class DealDocuments {
         indexes.createIndex(new Index(Fields.CREATED_AT, Sort.Direction.DESC).on(Fields.ID, Sort.Direction.DESC)
                 .named("newest_first"));
         indexes.createIndex(new Index(Fields.CAR_ID, Sort.Direction.ASC).named("car"));
-        VersionGuard.ensureIndex(mongoTemplate, readModel);
+        ensureVersionIndex();
+    }
+
+    /** The unique {@code {_id, version}} index of {@link VersionGuard}, for a read model with its own indexes. */
+    public void ensureVersionIndex() {
+        versions.ensureIndex();
     }
 
     private static Index newestFirst(String owner) {
@@ -81,7 +88,7 @@ public final class DealDocuments {
 
     /** Applies a later event's update to the deal's document, unless this event or a newer one already was. */
     public void applyOnce(String id, long sequenceNumber, Instant at, Update update) {
-        VersionGuard.applyOnce(mongoTemplate, readModel, id, sequenceNumber, update.set(Fields.UPDATED_AT, at));
+        versions.applyOnce(id, sequenceNumber, update.set(Fields.UPDATED_AT, at));
     }
 
     /**
@@ -103,5 +110,6 @@ public final class DealDocuments {
     /** Deletes every document before a replay, which recreates them exactly from the events. */
     public void clear() {
         mongoTemplate.remove(new Query(), readModel);
+        versions.forgetKnownVersions();
     }
 }

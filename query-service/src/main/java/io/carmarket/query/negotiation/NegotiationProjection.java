@@ -15,7 +15,6 @@ import io.carmarket.api.negotiation.PurchaseArranged;
 import io.carmarket.query.common.CarDirectory;
 import io.carmarket.query.common.CarDirectory.KnownCar;
 import io.carmarket.query.common.DealDocuments;
-import io.carmarket.query.common.VersionGuard;
 import io.carmarket.query.negotiation.NegotiationEntry.Fields;
 import jakarta.annotation.PostConstruct;
 import org.axonframework.config.ProcessingGroup;
@@ -82,7 +81,7 @@ public class NegotiationProjection {
         indexes.createIndex(new Index(Fields.OPENED_AT, Sort.Direction.DESC).on(Fields.ID, Sort.Direction.DESC)
                 .named("newest_first"));
         indexes.createIndex(new Index(Fields.CAR_ID, Sort.Direction.ASC).named("car"));
-        VersionGuard.ensureIndex(mongoTemplate, NegotiationEntry.class);
+        negotiations.ensureVersionIndex();
         cars.ensureIndexes();
     }
 
