@@ -6,6 +6,9 @@ import java.util.List;
 final class InProcessMeasurements {
 
     private static final List<InProcessMeasurement> ALL = List.of(
+            new io.carmarket.benchmark.search.SearchAtScale(),
+            new io.carmarket.benchmark.aggregate.AggregateLoading(),
+            new io.carmarket.benchmark.eventstore.EventStoreAppend()
     );
 
     private InProcessMeasurements() {

@@ -30,10 +30,14 @@ final class PublicCars {
         this.mongoTemplate = mongoTemplate;
     }
 
-    /** The car, if it is publicly listed (LISTED or RESERVED). */
+    /**
+     * The car, if it is publicly listed (LISTED or RESERVED). Read by {@code _id} alone and checked here: the
+     * embedded server answers only an exact-key query from an index and would scan every car for {@code _id} plus
+     * {@code status}.
+     */
     Optional<Document> findPublic(String carId) {
-        Document filter = new Document("_id", carId).append("status", new Document("$in", PUBLIC_STATUSES));
-        return Optional.ofNullable(mongoTemplate.getCollection(COLLECTION).find(filter).first());
+        Document car = mongoTemplate.getCollection(COLLECTION).find(new Document("_id", carId)).first();
+        return Optional.ofNullable(car).filter(found -> PUBLIC_STATUSES.contains(String.valueOf(found.get("status"))));
     }
 
     /** The search documents of these cars, in whatever state, by car id. */

@@ -4,12 +4,10 @@ import io.carmarket.api.search.CalendarDay;
 import io.carmarket.api.search.CarCalendar;
 import io.carmarket.api.search.CarCalendarById;
 import io.carmarket.query.search.CarSearchEntry.BookedPeriod;
-import io.carmarket.query.search.CarSearchEntry.Fields;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -20,8 +18,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * The day-by-day availability of a public car. A night is unavailable when a live booking holds it, and pending
@@ -50,11 +46,11 @@ public class CarCalendarQueryHandler {
      */
     @QueryHandler
     public Optional<CarCalendar> calendar(CarCalendarById query) {
-        CarSearchEntry car = mongoTemplate.findOne(
-                Query.query(where(Fields.ID).is(query.carId()).andOperator(CarViews.isPublic())), CarSearchEntry.class);
-        if (car == null) {
+        Optional<CarSearchEntry> found = CarEntries.publicCar(mongoTemplate, query.carId());
+        if (found.isEmpty()) {
             return Optional.empty();
         }
+        CarSearchEntry car = found.get();
         LocalDate from = query.from() != null ? query.from() : LocalDate.now(clock.withZone(zoneOf(car)));
         LocalDate to = query.to() != null ? query.to() : from.plusDays(CarCalendarById.DEFAULT_DAYS);
         LocalDate handover = car.handoverDate() == null ? null : LocalDate.parse(car.handoverDate());

@@ -133,7 +133,6 @@ public record CarSearchEntry(
         static final String BOOKED_PERIODS = "bookedPeriods";
         static final String BOOKING_ID = "bookingId";
         /** The matched element of {@code bookedPeriods} in an update whose filter names a booking id. */
-        static final String MATCHED_PERIOD = BOOKED_PERIODS + ".$.";
         static final String PERIOD_START = "start";
         static final String PERIOD_END = "end";
         static final String PERIOD_STATUS = "status";

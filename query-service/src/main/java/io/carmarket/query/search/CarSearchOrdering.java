@@ -48,12 +48,12 @@ record CarSearchOrdering(CarSortField sortField, SortDirection direction, PriceT
         return Sort.by(mongoDirection, field()).and(Sort.by(mongoDirection, Fields.ID));
     }
 
-    String sortValueOf(CarSearchEntry entry) {
+    String sortValueOf(CarSearchKeys car) {
         return switch (sortField) {
-            case PRICE -> (priceType == PriceType.ASKING_PRICE ? entry.askingPrice() : entry.dailyRate()).toPlainString();
-            case YEAR -> Integer.toString(entry.year());
-            case MILEAGE -> Integer.toString(entry.mileage());
-            case CREATED_AT -> entry.listedAt().toString();
+            case PRICE -> (priceType == PriceType.ASKING_PRICE ? car.askingPrice() : car.dailyRate()).toPlainString();
+            case YEAR -> Integer.toString(car.year());
+            case MILEAGE -> Integer.toString(car.mileage());
+            case CREATED_AT -> car.listedAt().toString();
         };
     }
 

@@ -19,6 +19,7 @@ import io.carmarket.api.car.Location;
 import io.carmarket.api.car.purchase.PurchaseReservationCancelled;
 import io.carmarket.api.car.purchase.PurchaseReservationExpired;
 import io.carmarket.api.car.purchase.PurchaseReserved;
+import io.carmarket.query.common.VersionGuard;
 import io.carmarket.query.search.CarSearchEntry.BookedPeriod;
 import io.carmarket.query.search.CarSearchEntry.Fields;
 import org.axonframework.config.ProcessingGroup;
@@ -28,23 +29,30 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * Projects cars, their live bookings and their sale into the {@link CarSearchEntry} read model.
+ * Projects cars, their live bookings and their sale into the {@link CarSearchEntry} read model, and keeps each car's
+ * {@link CarSearchKeys} (what the lists filter and sort on) in step with its entry.
  * <p>
  * MongoDB writes and the processor's token update are not one transaction, so an event may arrive twice, or again
  * after later events of the same car. Every write is therefore guarded by the car's event sequence number: an
  * event whose number the document has already reached changes nothing. Events of one car are handled one at a
  * time (Axon's sequencing policy is per aggregate), so a handler may read the document before writing it; the
  * write is still conditional, on the version it read.
+ * <p>
+ * After every event that can change a field of {@link CarSearchKeys} or whether the car is public, the keys are
+ * copied again from the car's current entry (or removed), whether or not this delivery changed the entry: a
+ * redelivered event then also repairs keys that an earlier, interrupted delivery did not write. Booking events change
+ * neither, so they do not touch the keys.
  */
 @Component
 @ProcessingGroup(CarSearchProjection.PROCESSING_GROUP)
@@ -53,12 +61,13 @@ public class CarSearchProjection {
     public static final String PROCESSING_GROUP = "car-search";
 
     /** Attempts of a read-then-write update before giving up (and letting the processor retry the event). */
-    private static final int CONDITIONAL_WRITE_ATTEMPTS = 5;
 
     private final MongoTemplate mongoTemplate;
+    private final VersionGuard entries;
 
     public CarSearchProjection(MongoTemplate mongoTemplate) {
         this.mongoTemplate = mongoTemplate;
+        this.entries = new VersionGuard(mongoTemplate, CarSearchEntry.class);
     }
 
     @EventHandler
@@ -87,6 +96,7 @@ public class CarSearchProjection {
             }
         });
         mongoTemplate.upsert(byId(event.carId()), insertOnce, CarSearchEntry.class);
+        refreshKeys(event.carId());
     }
 
     /**
@@ -95,26 +105,19 @@ public class CarSearchProjection {
      */
     @EventHandler
     void on(CarListingChanged event, @SequenceNumber long sequenceNumber) {
-        ListingChanges changes = event.changes();
-        for (int attempt = 0; attempt < CONDITIONAL_WRITE_ATTEMPTS; attempt++) {
-            CarSearchEntry current = mongoTemplate.findById(event.carId(), CarSearchEntry.class);
-            if (current == null || current.version() >= sequenceNumber) {
-                return;
-            }
-            Query unchangedSinceRead = Query.query(where(Fields.ID).is(event.carId())
-                    .and(Fields.VERSION).is(current.version()));
-            Update update = listingUpdate(changes, current).set(Fields.VERSION, sequenceNumber);
-            if (mongoTemplate.updateFirst(unchangedSinceRead, update, CarSearchEntry.class).getMatchedCount() > 0) {
-                return;
-            }
-        }
-        throw new IllegalStateException("Car " + event.carId() + " kept changing while listing change "
-                + sequenceNumber + " was applied");
+        applyListingChange(event, sequenceNumber);
+        refreshKeys(event.carId());
+    }
+
+    private void applyListingChange(CarListingChanged event, long sequenceNumber) {
+        entries.applyOnce(event.carId(), sequenceNumber, stored -> listingUpdate(event.changes(),
+                mongoTemplate.getConverter().read(CarSearchEntry.class, stored)));
     }
 
     @EventHandler
     void on(CarFeatureChanged event, @SequenceNumber long sequenceNumber) {
         applyOnce(event.carId(), sequenceNumber, new Update().set(Fields.FEATURED, event.featured()));
+        refreshKeys(event.carId());
     }
 
     @EventHandler
@@ -130,7 +133,7 @@ public class CarSearchProjection {
     @EventHandler
     void on(BookingApproved event, @SequenceNumber long sequenceNumber) {
         applyToBooking(event.carId(), event.bookingId(), sequenceNumber,
-                new Update().set(Fields.MATCHED_PERIOD + Fields.PERIOD_STATUS, BookingStatus.CONFIRMED));
+                Map.of(Fields.PERIOD_STATUS, BookingStatus.CONFIRMED));
     }
 
     @EventHandler
@@ -139,10 +142,10 @@ public class CarSearchProjection {
             freeDates(event.carId(), event.bookingId(), sequenceNumber);
             return;
         }
-        applyToBooking(event.carId(), event.bookingId(), sequenceNumber, new Update()
-                .set(Fields.MATCHED_PERIOD + Fields.PERIOD_START, event.period().startDate().toString())
-                .set(Fields.MATCHED_PERIOD + Fields.PERIOD_END, event.period().endDate().toString())
-                .set(Fields.MATCHED_PERIOD + Fields.PERIOD_STATUS, event.status()));
+        applyToBooking(event.carId(), event.bookingId(), sequenceNumber, Map.of(
+                Fields.PERIOD_START, event.period().startDate().toString(),
+                Fields.PERIOD_END, event.period().endDate().toString(),
+                Fields.PERIOD_STATUS, event.status()));
     }
 
     @EventHandler
@@ -164,16 +167,19 @@ public class CarSearchProjection {
     void on(PurchaseReserved event, @SequenceNumber long sequenceNumber) {
         applyOnce(event.carId(), sequenceNumber, new Update().set(Fields.STATUS, CarStatus.RESERVED)
                 .set(Fields.HANDOVER_DATE, event.handoverDate() == null ? null : event.handoverDate().toString()));
+        refreshKeys(event.carId());
     }
 
     @EventHandler
     void on(PurchaseReservationCancelled event, @SequenceNumber long sequenceNumber) {
         applyOnce(event.carId(), sequenceNumber, backOnTheMarket());
+        refreshKeys(event.carId());
     }
 
     @EventHandler
     void on(PurchaseReservationExpired event, @SequenceNumber long sequenceNumber) {
         applyOnce(event.carId(), sequenceNumber, backOnTheMarket());
+        refreshKeys(event.carId());
     }
 
     /** A sold car leaves the search for good; its later bookings are freed by their own cancellation events. */
@@ -181,6 +187,7 @@ public class CarSearchProjection {
     void on(CarSold event, @SequenceNumber long sequenceNumber) {
         applyOnce(event.carId(), sequenceNumber, new Update().set(Fields.STATUS, CarStatus.SOLD)
                 .set(Fields.FEATURED, false).unset(Fields.HANDOVER_DATE));
+        refreshKeys(event.carId());
     }
 
     /** Withdrawing also ends featuring, as in the Car aggregate (which emits no separate event for it). */
@@ -188,16 +195,34 @@ public class CarSearchProjection {
     void on(CarWithdrawn event, @SequenceNumber long sequenceNumber) {
         applyOnce(event.carId(), sequenceNumber, new Update().set(Fields.STATUS, CarStatus.WITHDRAWN)
                 .set(Fields.FEATURED, false));
+        refreshKeys(event.carId());
     }
 
     @EventHandler
     void on(CarRelisted event, @SequenceNumber long sequenceNumber) {
         applyOnce(event.carId(), sequenceNumber, new Update().set(Fields.STATUS, CarStatus.LISTED));
+        refreshKeys(event.carId());
     }
 
     @ResetHandler
     void clearBeforeReplay() {
         mongoTemplate.remove(new Query(), CarSearchEntry.class);
+        mongoTemplate.remove(new Query(), CarSearchKeys.class);
+        entries.forgetKnownVersions();
+    }
+
+    /**
+     * Copies the keys from the car's current entry while it is public, removes them otherwise. Writing by id alone is
+     * safe without a version check because the events of one car are handled one at a time, and it is the kind of
+     * write the embedded server answers from its id index instead of a scan.
+     */
+    private void refreshKeys(String carId) {
+        CarSearchEntry car = mongoTemplate.findById(carId, CarSearchEntry.class);
+        if (car != null && CarViews.isPublic(car)) {
+            mongoTemplate.save(CarSearchKeys.of(car));
+        } else {
+            mongoTemplate.remove(byId(carId), CarSearchKeys.class);
+        }
     }
 
     private static Update backOnTheMarket() {
@@ -209,20 +234,28 @@ public class CarSearchProjection {
                 new Update().pull(Fields.BOOKED_PERIODS, new Document(Fields.BOOKING_ID, bookingId)));
     }
 
-    /** An update of one booking's element of {@code bookedPeriods}; nothing happens if the car does not hold it. */
-    private void applyToBooking(String carId, String bookingId, long sequenceNumber, Update update) {
-        applyOnce(where(Fields.BOOKED_PERIODS + "." + Fields.BOOKING_ID).is(bookingId), carId, sequenceNumber, update);
+    /**
+     * Sets fields of one booking's element of {@code bookedPeriods}; nothing happens if the car does not hold it.
+     * The element is addressed by its position in the list as read, which the version check keeps valid.
+     */
+    private void applyToBooking(String carId, String bookingId, long sequenceNumber, Map<String, Object> changes) {
+        entries.applyOnce(carId, sequenceNumber, current -> {
+            List<?> periods = current.getList(Fields.BOOKED_PERIODS, Object.class, List.of());
+            for (int position = 0; position < periods.size(); position++) {
+                if (periods.get(position) instanceof Document period
+                        && bookingId.equals(period.getString(Fields.BOOKING_ID))) {
+                    Update update = new Update();
+                    String element = Fields.BOOKED_PERIODS + "." + position + ".";
+                    changes.forEach((field, value) -> update.set(element + field, value));
+                    return update;
+                }
+            }
+            return null;
+        });
     }
 
     private void applyOnce(String carId, long sequenceNumber, Update update) {
-        applyOnce(null, carId, sequenceNumber, update);
-    }
-
-    private void applyOnce(Criteria condition, String carId, long sequenceNumber, Update update) {
-        Criteria notYetApplied = where(Fields.ID).is(carId).and(Fields.VERSION).lt(sequenceNumber);
-        Query query = Query.query(condition == null ? notYetApplied : new Criteria().andOperator(notYetApplied,
-                condition));
-        mongoTemplate.updateFirst(query, update.set(Fields.VERSION, sequenceNumber), CarSearchEntry.class);
+        entries.applyOnce(carId, sequenceNumber, update);
     }
 
     private static Update listingUpdate(ListingChanges changes, CarSearchEntry current) {

@@ -26,6 +26,10 @@ final class CarViews {
         return where(Fields.STATUS).in(CarSearchEntry.PUBLIC_STATUSES);
     }
 
+    static boolean isPublic(CarSearchEntry entry) {
+        return CarSearchEntry.PUBLIC_STATUSES.contains(entry.status());
+    }
+
     static CarSummary summaryOf(CarSearchEntry entry, DateRange availability) {
         Boolean available = availability == null ? null : isFree(entry, availability);
         String primaryImage = entry.images().stream().filter(CarImage::primary).map(CarImage::url)

@@ -27,8 +27,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  *     <li>within each, the nearest model year comes first; of two years equally near, the newer one;</li>
  *     <li>cars of the same year are ordered by car id.</li>
  * </ol>
- * Each of the two groups is read with two bounded, index-ordered queries (years from the car's year upwards and
- * years below it), so no more than {@code limit} cars per query are ever read, whatever the market's size.
+ * Each of the two groups is read from the {@link CarSearchKeys} with two bounded, index-ordered queries (years from
+ * the car's year upwards and years below it), so no more than {@code limit} cars per query are ever read, whatever
+ * the market's size; then the entries of the chosen cars are read by id.
  */
 @Component
 public class SimilarCarsQueryHandler {
@@ -45,11 +46,11 @@ public class SimilarCarsQueryHandler {
     /** Empty when the car is not public (unknown, withdrawn or sold). */
     @QueryHandler
     public Optional<CarSummaryList> similar(SimilarCars query) {
-        CarSearchEntry car = mongoTemplate.findOne(
-                Query.query(where(Fields.ID).is(query.carId()).andOperator(CarViews.isPublic())), CarSearchEntry.class);
-        if (car == null) {
+        Optional<CarSearchEntry> found = CarEntries.publicCar(mongoTemplate, query.carId());
+        if (found.isEmpty()) {
             return Optional.empty();
         }
+        CarSearchEntry car = found.get();
         BigDecimal price = car.referencePrice();
         if (price == null || car.bodyType() == null) {
             return Optional.of(new CarSummaryList(List.of()));
@@ -57,30 +58,30 @@ public class SimilarCarsQueryHandler {
         String priceField = car.dailyRate() != null ? Fields.DAILY_RATE : Fields.ASKING_PRICE;
         Criteria candidates = new Criteria().andOperator(
                 where(Fields.BODY_TYPE).is(car.bodyType()),
-                CarViews.isPublic(),
                 where(Fields.ID).ne(car.carId()),
                 where(priceField).gte(new Decimal128(price.multiply(LOWER_FACTOR)))
                         .lte(new Decimal128(price.multiply(UPPER_FACTOR))));
 
-        List<CarSearchEntry> similar = new ArrayList<>(
+        List<CarSearchKeys> similar = new ArrayList<>(
                 nearestYears(where(Fields.MAKE_KEY).is(car.makeKey()), candidates, car.year(), query.limit()));
         if (similar.size() < query.limit()) {
             similar.addAll(nearestYears(where(Fields.MAKE_KEY).ne(car.makeKey()), candidates, car.year(),
                     query.limit() - similar.size()));
         }
-        return Optional.of(new CarSummaryList(similar.stream().map(CarViews::summaryOf).toList()));
+        return Optional.of(new CarSummaryList(CarEntries.inOrderOf(mongoTemplate, similar).stream()
+                .map(CarViews::summaryOf).toList()));
     }
 
     /** The {@code limit} candidates nearest to {@code year}: newer or equal years first on a tie of distance. */
-    private List<CarSearchEntry> nearestYears(Criteria group, Criteria candidates, int year, int limit) {
-        List<CarSearchEntry> sameOrNewer = mongoTemplate.find(Query.query(new Criteria().andOperator(
+    private List<CarSearchKeys> nearestYears(Criteria group, Criteria candidates, int year, int limit) {
+        List<CarSearchKeys> sameOrNewer = mongoTemplate.find(Query.query(new Criteria().andOperator(
                         candidates, group, where(Fields.YEAR).gte(year)))
-                .with(Sort.by(Sort.Direction.ASC, Fields.YEAR, Fields.ID)).limit(limit), CarSearchEntry.class);
-        List<CarSearchEntry> older = mongoTemplate.find(Query.query(new Criteria().andOperator(
+                .with(Sort.by(Sort.Direction.ASC, Fields.YEAR, Fields.ID)).limit(limit), CarSearchKeys.class);
+        List<CarSearchKeys> older = mongoTemplate.find(Query.query(new Criteria().andOperator(
                         candidates, group, where(Fields.YEAR).lt(year)))
                 .with(Sort.by(Sort.Direction.DESC, Fields.YEAR).and(Sort.by(Sort.Direction.ASC, Fields.ID)))
-                .limit(limit), CarSearchEntry.class);
-        List<CarSearchEntry> nearest = new ArrayList<>(limit);
+                .limit(limit), CarSearchKeys.class);
+        List<CarSearchKeys> nearest = new ArrayList<>(limit);
         int newer = 0;
         int old = 0;
         while (nearest.size() < limit && (newer < sameOrNewer.size() || old < older.size())) {

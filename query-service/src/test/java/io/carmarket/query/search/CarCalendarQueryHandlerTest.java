@@ -45,6 +45,7 @@ class CarCalendarQueryHandlerTest {
     void aListedCar() {
         mongoTemplate = mongo.template();
         mongoTemplate.remove(new Query(), CarSearchEntry.class);
+        mongoTemplate.remove(new Query(), CarSearchKeys.class);
         projection = new CarSearchProjection(mongoTemplate);
         queries = new CarCalendarQueryHandler(mongoTemplate, CLOCK);
         projection.on(listing("car").city("Berlin", "Europe/Berlin").event(), 0);

@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 
 import static io.carmarket.query.search.CarEvents.approvalExpired;
 import static io.carmarket.query.search.CarEvents.approved;
@@ -56,6 +57,7 @@ class CarSearchProjectionTest {
     void emptyReadModel() {
         mongoTemplate = mongo.template();
         mongoTemplate.remove(new Query(), CarSearchEntry.class);
+        mongoTemplate.remove(new Query(), CarSearchKeys.class);
         projection = new CarSearchProjection(mongoTemplate);
     }
 
@@ -489,8 +491,94 @@ class CarSearchProjectionTest {
         }
     }
 
+    @Nested
+    class SearchKeys {
+
+        @Test
+        void a_listed_car_gets_the_search_keys_of_its_entry() {
+            projection.on(listing("car-1").make("Citroën").city("Düsseldorf", "Europe/Berlin").event(), 0);
+
+            assertThat(keys("car-1")).isEqualTo(CarSearchKeys.of(entry("car-1")));
+            assertThat(keys("car-1").makeKey()).isEqualTo("citroen");
+            assertThat(keys("car-1").cityKey()).isEqualTo("dusseldorf");
+            assertThat(rawKeys("car-1").get("dailyRate")).as("prices stay Decimal128").isInstanceOf(Decimal128.class);
+        }
+
+        @Test
+        void listing_changes_and_featuring_renew_the_keys_and_a_reserved_car_keeps_them() {
+            projection.on(listing("car-1").make("Volkswagen").event(), 0);
+            projection.on(listingChanged("car-1", changes().make("BMW").dailyRate("60.00").build()), 1);
+            projection.on(featured("car-1", true), 2);
+            projection.on(purchaseReserved("car-1", "r-1", 10), 3);
+
+            CarSearchKeys reserved = keys("car-1");
+            assertThat(reserved).isEqualTo(CarSearchKeys.of(entry("car-1")));
+            assertThat(reserved.makeKey()).isEqualTo("bmw");
+            assertThat(reserved.dailyRate()).isEqualByComparingTo("60.00");
+            assertThat(reserved.featured()).isTrue();
+        }
+
+        @Test
+        void a_car_leaving_the_market_loses_its_keys_and_a_relisted_one_gets_them_back() {
+            projection.on(listing("car-1").event(), 0);
+            projection.on(listing("car-2").event(), 0);
+            projection.on(purchaseReserved("car-2", "r-1", 10), 1);
+
+            projection.on(new CarWithdrawn("car-1"), 1);
+            projection.on(sold("car-2", "r-1"), 2);
+
+            assertThat(keys("car-1")).isNull();
+            assertThat(keys("car-2")).isNull();
+
+            projection.on(new CarRelisted("car-1"), 2);
+
+            assertThat(keys("car-1")).isEqualTo(CarSearchKeys.of(entry("car-1")));
+        }
+
+        @Test
+        void bookings_leave_the_keys_alone() {
+            projection.on(listing("car-1").event(), 0);
+            Document before = rawKeys("car-1");
+
+            projection.on(booked("car-1", "b-1", 0, 3), 1);
+            projection.on(cancelled("car-1", "b-1", 0, 3), 2);
+
+            assertThat(rawKeys("car-1")).isEqualTo(before);
+        }
+
+        @Test
+        void an_event_delivered_again_repairs_keys_an_interrupted_delivery_left_behind() {
+            projection.on(listing("car-1").event(), 0);
+            CarSearchKeys listed = keys("car-1");
+            projection.on(new CarWithdrawn("car-1"), 1);
+            // As if the first delivery of the withdrawal had stopped after writing the entry.
+            mongoTemplate.save(listed);
+
+            projection.on(new CarWithdrawn("car-1"), 1);
+
+            assertThat(keys("car-1")).isNull();
+        }
+
+        @Test
+        void a_reset_before_replay_empties_the_keys_too() {
+            projection.on(listing("car-1").event(), 0);
+
+            projection.clearBeforeReplay();
+
+            assertThat(mongoTemplate.count(new Query(), CarSearchKeys.class)).isZero();
+        }
+    }
+
     private CarSearchEntry entry(String carId) {
         return mongoTemplate.findById(carId, CarSearchEntry.class);
+    }
+
+    private CarSearchKeys keys(String carId) {
+        return mongoTemplate.findById(carId, CarSearchKeys.class);
+    }
+
+    private Document rawKeys(String carId) {
+        return mongoTemplate.getCollection(CarSearchKeys.COLLECTION).find(new Document("_id", carId)).first();
     }
 
     private Document rawEntry(String carId) {

@@ -31,6 +31,7 @@ class SimilarCarsQueryHandlerTest {
     void emptyMarketplace() {
         MongoTemplate mongoTemplate = mongo.template();
         mongoTemplate.remove(new Query(), CarSearchEntry.class);
+        mongoTemplate.remove(new Query(), CarSearchKeys.class);
         projection = new CarSearchProjection(mongoTemplate);
         queries = new SimilarCarsQueryHandler(mongoTemplate);
         suv("car", "BMW", 2020, "100.00");
