@@ -174,6 +174,23 @@ class CarBookingEndToEndTest {
         assertThat(statuses).filteredOn(status -> status == 201).hasSize(16);
     }
 
+    /** Past the snapshot threshold (every 100 events), a car is loaded from its snapshot instead of all its events. */
+    @Test
+    void a_car_past_the_snapshot_threshold_has_a_snapshot_to_load_from() {
+        String carId = dealer.listCar(client.carListing(uniqueMake()));
+        for (int day = 1; day <= 105; day++) {
+            assertThat(customer.book(carId, today.plusDays(day), today.plusDays(day + 1L)).getStatusCode().value())
+                    .isEqualTo(201);
+        }
+
+        await().atMost(PROJECTION_WAIT).untilAsserted(() -> {
+            DomainEventStream stream = eventStore.readEvents(carId);
+            assertThat(stream.hasNext()).isTrue();
+            assertThat(stream.peek().getPayloadType().getName()).isEqualTo("io.carmarket.command.car.Car");
+            assertThat(stream.peek().getSequenceNumber()).isGreaterThanOrEqualTo(99);
+        });
+    }
+
     private static void assertNoTwoOverlap(List<DateRange> periods) {
         for (int i = 0; i < periods.size(); i++) {
             for (int j = i + 1; j < periods.size(); j++) {

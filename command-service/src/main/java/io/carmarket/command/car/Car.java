@@ -80,7 +80,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>
  * Jackson reads and writes the fields directly when Axon takes a snapshot.
  */
-@Aggregate(snapshotTriggerDefinition = CarConfiguration.SNAPSHOT_TRIGGER, cache = CarConfiguration.CACHE)
+@Aggregate(repository = CarConfiguration.REPOSITORY)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Car {

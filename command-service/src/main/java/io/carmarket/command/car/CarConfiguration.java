@@ -2,16 +2,20 @@ package io.carmarket.command.car;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.modelling.command.Repository;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -25,6 +29,16 @@ public class CarConfiguration {
 
     static final String SNAPSHOT_TRIGGER = "carSnapshotTrigger";
     static final String CACHE = "carCache";
+    static final String REPOSITORY = "carRepository";
+
+    /**
+     * How a command waits for its car's lock: in attempts of one second, at most a minute in all (Axon's default
+     * total). Axon's default attempt of 10 ms made every waiting command wake up a hundred times a second for a
+     * deadlock check; with 64 clients on one car that was tens of thousands of wake-ups a second (benchmark,
+     * docs/benchmarks.md). A released lock is handed to a waiter at once either way.
+     */
+    private static final int LOCK_ATTEMPT_MILLIS = 1_000;
+    private static final int LOCK_ATTEMPTS = 60;
 
     /**
      * Recently used cars stay in memory between commands, so a busy car is not rebuilt from the event store for
@@ -35,6 +49,26 @@ public class CarConfiguration {
     @Bean(CACHE)
     public Cache carCache() {
         return new WeakReferenceCache();
+    }
+
+    /** The Car's repository: Axon's event-sourcing repository with the cache, snapshots and lock waits above. */
+    @Bean(REPOSITORY)
+    public Repository<Car> carRepository(EventStore eventStore,
+                                         @Qualifier(CACHE) Cache carCache,
+                                         @Qualifier(SNAPSHOT_TRIGGER) SnapshotTriggerDefinition carSnapshotTrigger,
+                                         ParameterResolverFactory parameterResolverFactory,
+                                         HandlerDefinition handlerDefinition) {
+        return EventSourcingRepository.builder(Car.class)
+                .eventStore(eventStore)
+                .cache(carCache)
+                .snapshotTriggerDefinition(carSnapshotTrigger)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .lockFactory(PessimisticLockFactory.builder()
+                        .lockAttemptTimeout(LOCK_ATTEMPT_MILLIS)
+                        .acquireAttempts(LOCK_ATTEMPTS)
+                        .build())
+                .build();
     }
 
     /** A car with thousands of past bookings loads from its last snapshot plus at most N events. */
