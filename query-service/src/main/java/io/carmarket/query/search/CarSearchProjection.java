@@ -19,6 +19,7 @@ import io.carmarket.api.car.Location;
 import io.carmarket.api.car.purchase.PurchaseReservationCancelled;
 import io.carmarket.api.car.purchase.PurchaseReservationExpired;
 import io.carmarket.api.car.purchase.PurchaseReserved;
+import io.carmarket.query.common.InsertOnce;
 import io.carmarket.query.common.VersionGuard;
 import io.carmarket.query.search.CarSearchEntry.BookedPeriod;
 import io.carmarket.query.search.CarSearchEntry.Fields;
@@ -87,15 +88,7 @@ public class CarSearchProjection {
                 zoneIdOf(location.timeZone()),
                 event.images(), event.pricing().dailyRate(), event.pricing().askingPrice(),
                 event.pricing().currency().getCurrencyCode(), event.maxBookingDays(), event.listedAt(), null, null);
-        Document document = new Document();
-        mongoTemplate.getConverter().write(entry, document);
-        Update insertOnce = new Update();
-        document.forEach((field, value) -> {
-            if (!Fields.ID.equals(field)) {
-                insertOnce.setOnInsert(field, value);
-            }
-        });
-        mongoTemplate.upsert(byId(event.carId()), insertOnce, CarSearchEntry.class);
+        InsertOnce.upsert(mongoTemplate, event.carId(), entry);
         refreshKeys(event.carId());
     }
 
