@@ -9,6 +9,7 @@ import io.carmarket.api.car.DateRange;
 import io.carmarket.api.car.RejectBooking;
 import io.carmarket.api.car.RescheduleBooking;
 import io.carmarket.support.security.AuthenticatedUser;
+import io.carmarket.support.web.input.MultilineText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -77,7 +78,7 @@ public class BookingCommandController {
     }
 
     public record BookCarRequest(@NotNull LocalDate startDate, @NotNull LocalDate endDate,
-                                 @Size(max = 1000) String notes) {
+                                 @MultilineText @Size(max = 1000) String notes) {
 
         DateRange period() {
             return new DateRange(startDate, endDate);
@@ -88,7 +89,8 @@ public class BookingCommandController {
     }
 
     /** An optional free-text reason or note; the field is called {@code reason}, {@code note} is accepted too. */
-    public record ReasonRequest(@Size(max = 1000) String reason, @Size(max = 1000) String note) {
+    public record ReasonRequest(@MultilineText @Size(max = 1000) String reason,
+                                @MultilineText @Size(max = 1000) String note) {
 
         static String of(ReasonRequest request) {
             if (request == null) {

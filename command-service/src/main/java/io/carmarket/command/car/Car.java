@@ -149,10 +149,12 @@ public class Car {
     }
 
     @CommandHandler
-    public void definePeakWindows(DefinePeakWindows command) {
+    public void definePeakWindows(DefinePeakWindows command, Clock clock, CarPolicy policy) {
         requireOwnedBy(command.requestedBy());
         requireNotSold();
         for (PeakWindow window : command.windows()) {
+            requireWithinHorizon(window.from(), "from", clock, policy);
+            requireWithinHorizon(window.until(), "until", clock, policy);
             if (window.weekdays().isEmpty() && window.from() == null && window.until() == null) {
                 throw RuleViolation.invalid("INVALID_PEAK_WINDOW", "A peak window names weekdays, dates, or both");
             }
@@ -193,7 +195,7 @@ public class Car {
             throw RuleViolation.conflict("DUPLICATE_BOOKING_ID", "Booking " + command.bookingId() + " already exists");
         }
         requireBookable(period);
-        requireValidPeriod(period, clock);
+        requireValidPeriod(period, clock, policy);
         requireNoOverlap(period, null);
         BookingStatus bookingStatus = statusFor(period);
         Instant approvalDeadline = approvalDeadlineFor(bookingStatus, clock, policy);
@@ -209,7 +211,7 @@ public class Car {
         requireNotStarted(booking, clock);
         DateRange period = command.newPeriod();
         requireBookable(period);
-        requireValidPeriod(period, clock);
+        requireValidPeriod(period, clock, policy);
         requireNoOverlap(period, command.bookingId());
         BookingStatus bookingStatus = statusFor(period);
         Instant approvalDeadline = approvalDeadlineFor(bookingStatus, clock, policy);
@@ -284,6 +286,7 @@ public class Car {
         if (command.handoverDate() == null || command.handoverDate().isBefore(today(clock))) {
             throw RuleViolation.invalid("HANDOVER_IN_PAST", "The handover date must be today or later");
         }
+        requireWithinHorizon(command.handoverDate(), "handoverDate", clock, policy);
         PurchaseTerms terms = PurchaseTerms.of(command, pricing);
         Instant expiresAt = clock.instant().plus(policy.reservationTimeout());
         apply(new PurchaseReserved(carId, command.reservationId(), command.orderNumber(), customer.userId(),
@@ -301,12 +304,13 @@ public class Car {
     }
 
     @CommandHandler
-    public void scheduleInspection(ScheduleInspection command, Clock clock) {
+    public void scheduleInspection(ScheduleInspection command, Clock clock, CarPolicy policy) {
         Reservation live = liveReservationMovedByOwner(command.reservationId(), command.requestedBy());
         requireReservationStatus(live, PurchaseReservationStatus.CONFIRMED);
         if (command.inspectionDate() == null || command.inspectionDate().isBefore(today(clock))) {
             throw RuleViolation.invalid("INSPECTION_IN_PAST", "The inspection date must be today or later");
         }
+        requireWithinHorizon(command.inspectionDate(), "inspectionDate", clock, policy);
         apply(new InspectionScheduled(carId, live.reservationId(), live.customerId(), command.inspectionDate()));
     }
 
@@ -431,7 +435,7 @@ public class Car {
         }
     }
 
-    private void requireValidPeriod(DateRange period, Clock clock) {
+    private void requireValidPeriod(DateRange period, Clock clock, CarPolicy policy) {
         if (period.hasNoNights()) {
             throw RuleViolation.invalid("INVALID_PERIOD", "endDate must be after startDate");
         }
@@ -443,6 +447,17 @@ public class Car {
         if (period.days() > maxBookingDays) {
             throw RuleViolation.invalid("BOOKING_TOO_LONG",
                     "A booking of this car lasts at most " + maxBookingDays + " days");
+        }
+        requireWithinHorizon(period.endDate(), "endDate", clock, policy);
+    }
+
+    /** Nothing is planned further ahead than the booking horizon: an absent date is left to other rules. */
+    private void requireWithinHorizon(LocalDate date, String field, Clock clock, CarPolicy policy) {
+        LocalDate latest = policy.horizonFrom(today(clock));
+        if (date != null && date.isAfter(latest)) {
+            throw RuleViolation.invalid("DATE_BEYOND_HORIZON", field + " must be " + latest + " or earlier: the car "
+                    + "takes dates at most " + policy.bookingHorizon() + " ahead",
+                    Map.of("field", field, "latestDate", latest.toString()));
         }
     }
 

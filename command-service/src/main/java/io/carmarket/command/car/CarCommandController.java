@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,9 +31,10 @@ import java.util.UUID;
  * rule decided by the aggregate.
  */
 @RestController
-@Validated
 @RequestMapping("/api/v1/cars")
 public class CarCommandController {
+
+    static final int MAX_PEAK_WINDOWS = 20;
 
     private final CommandGateway commandGateway;
     private final CarListingDefaults listingDefaults;
@@ -68,7 +68,8 @@ public class CarCommandController {
 
     @PutMapping("/{carId}/peak-windows")
     public PeakWindowsResponse definePeakWindows(@PathVariable String carId,
-                                                 @RequestBody @Size(max = 20) List<@NotNull PeakWindowRequest> windows,
+                                                 @RequestBody @NotNull @Size(max = MAX_PEAK_WINDOWS)
+                                                 List<@NotNull @Valid PeakWindowRequest> windows,
                                                  @AuthenticationPrincipal AuthenticatedUser user) {
         commandGateway.sendAndWait(new DefinePeakWindows(carId,
                 windows.stream().map(PeakWindowRequest::toPeakWindow).toList(), user.actor()));

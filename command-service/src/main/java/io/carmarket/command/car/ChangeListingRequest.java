@@ -6,6 +6,10 @@ import io.carmarket.api.car.FuelType;
 import io.carmarket.api.car.ListingChanges;
 import io.carmarket.api.car.Location;
 import io.carmarket.api.car.Transmission;
+import io.carmarket.command.car.ListCarRequest.ImageRequest;
+import io.carmarket.command.car.ListCarRequest.LocationRequest;
+import io.carmarket.support.web.input.MultilineText;
+import io.carmarket.support.web.input.NullOrNotBlank;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Digits;
@@ -25,20 +29,20 @@ import java.util.List;
  * a new listing apply to the fields that are present.
  */
 public record ChangeListingRequest(
-        @Size(min = 1, max = 40) String make,
-        @Size(min = 1, max = 60) String model,
-        @Size(max = 80) String variant,
+        @NullOrNotBlank @Size(max = 40) String make,
+        @NullOrNotBlank @Size(max = 60) String model,
+        @NullOrNotBlank @Size(max = 80) String variant,
         @Min(1900) @Max(2100) Integer year,
         BodyType bodyType,
         Transmission transmission,
         FuelType fuelType,
         @PositiveOrZero @Max(2_000_000) Integer mileage,
-        @Size(max = 40) String color,
+        @NullOrNotBlank @Size(max = 40) String color,
         @Min(1) @Max(60) Integer seats,
         @Size(max = 50) List<@NotBlank @Size(max = 60) String> features,
-        @Size(max = 5000) String description,
-        ListCarRequest.@Valid LocationRequest location,
-        @Size(max = 20) List<ListCarRequest.@NotNull @Valid ImageRequest> images,
+        @MultilineText @Size(max = 5000) String description,
+        @Valid LocationRequest location,
+        @Size(max = 20) List<@NotNull @Valid ImageRequest> images,
         @Positive @Digits(integer = 12, fraction = 2) BigDecimal dailyRate,
         @Positive @Digits(integer = 12, fraction = 2) BigDecimal askingPrice,
         @Min(1) @Max(365) Integer maxBookingDays) {

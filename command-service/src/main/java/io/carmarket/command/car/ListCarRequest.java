@@ -9,6 +9,9 @@ import io.carmarket.api.car.Location;
 import io.carmarket.api.car.Pricing;
 import io.carmarket.api.car.Transmission;
 import io.carmarket.api.car.VehicleRegistration;
+import io.carmarket.support.web.input.MultilineText;
+import io.carmarket.support.web.input.NullOrNotBlank;
+import io.carmarket.support.web.input.SupportedCurrency;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
@@ -33,23 +36,23 @@ import java.util.stream.IntStream;
 public record ListCarRequest(
         @NotBlank @Size(max = 40) String make,
         @NotBlank @Size(max = 60) String model,
-        @Size(max = 80) String variant,
+        @NullOrNotBlank @Size(max = 80) String variant,
         @NotNull @Min(1900) @Max(2100) Integer year,
         @NotNull BodyType bodyType,
         @NotNull Transmission transmission,
         @NotNull FuelType fuelType,
         @NotNull @PositiveOrZero @Max(2_000_000) Integer mileage,
-        @Size(max = 40) String color,
+        @NullOrNotBlank @Size(max = 40) String color,
         @NotNull @Min(1) @Max(60) Integer seats,
         @NotBlank @Pattern(regexp = "[A-HJ-NPR-Z0-9]{17}", message = "must be a 17-character VIN") String vin,
         @NotBlank @Size(max = 20) String licensePlate,
         @NotNull @Valid LocationRequest location,
         @Size(max = 50) List<@NotBlank @Size(max = 60) String> features,
-        @Size(max = 5000) String description,
+        @MultilineText @Size(max = 5000) String description,
         @Size(max = 20) List<@NotNull @Valid ImageRequest> images,
         @Positive @Digits(integer = 12, fraction = 2) BigDecimal dailyRate,
         @Positive @Digits(integer = 12, fraction = 2) BigDecimal askingPrice,
-        @NotNull Currency currency,
+        @NotNull @SupportedCurrency Currency currency,
         @Min(1) @Max(365) Integer maxBookingDays) {
 
     public record LocationRequest(
@@ -60,7 +63,8 @@ public record ListCarRequest(
     }
 
     public record ImageRequest(
-            @NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url,
+            @NotBlank @Size(max = 2000) @Pattern(regexp = "https?://[\\x21-\\x7E]+",
+                    message = "must be an http(s) URL (ASCII, percent-encoded)") String url,
             boolean primary) {
     }
 

@@ -30,6 +30,10 @@ public class RuleViolation extends RuntimeException {
         return new RuleViolation(Kind.INVALID, code, message, Map.of());
     }
 
+    public static RuleViolation invalid(String code, String message, Map<String, String> details) {
+        return new RuleViolation(Kind.INVALID, code, message, details);
+    }
+
     public static RuleViolation forbidden(String code, String message) {
         return new RuleViolation(Kind.FORBIDDEN, code, message, Map.of());
     }

@@ -1,8 +1,8 @@
 package io.carmarket.command.identity;
 
 import io.carmarket.api.identity.Role;
+import io.carmarket.support.web.input.EmailAddress;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -32,7 +32,7 @@ public class AdminAccountsController {
                 .body(UserProfile.of(auditor));
     }
 
-    public record NewAuditor(@NotBlank @Email @Size(max = 254) String email,
+    public record NewAuditor(@EmailAddress String email,
                              @NotNull @Size(max = 200) String password,
                              @NotBlank @Size(max = 100) String name) {
     }

@@ -7,8 +7,8 @@ import io.carmarket.support.security.TokenRejectedException;
 import io.carmarket.support.web.InvalidParameterException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import io.carmarket.support.web.input.EmailAddress;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -38,6 +38,8 @@ public class AuthController {
 
     private static final Set<Role> SELF_REGISTERED_ROLES = Set.of(Role.CUSTOMER, Role.DEALER);
     private static final String BEARER = "Bearer";
+    /** Far longer than the tokens this service issues; anything longer is not one of them. */
+    private static final int MAX_REFRESH_TOKEN_LENGTH = 4096;
 
     private final IdentityService identity;
     private final IdentityProperties properties;
@@ -66,7 +68,7 @@ public class AuthController {
     }
 
     @PostMapping("/refresh")
-    public ResponseEntity<TokenResponse> refresh(@RequestBody(required = false) RefreshRequest body,
+    public ResponseEntity<TokenResponse> refresh(@Valid @RequestBody(required = false) RefreshRequest body,
                                                  HttpServletRequest httpRequest) {
         String refreshToken = refreshTokenOf(body, httpRequest);
         if (refreshToken == null) {
@@ -76,7 +78,7 @@ public class AuthController {
     }
 
     @PostMapping("/logout")
-    public ResponseEntity<Void> logout(@RequestBody(required = false) RefreshRequest body,
+    public ResponseEntity<Void> logout(@Valid @RequestBody(required = false) RefreshRequest body,
                                        HttpServletRequest httpRequest) {
         String refreshToken = refreshTokenOf(body, httpRequest);
         if (refreshToken != null) {
@@ -121,7 +123,7 @@ public class AuthController {
         return cookie == null || cookie.getValue().isBlank() ? null : cookie.getValue();
     }
 
-    public record RegisterRequest(@NotBlank @Email @Size(max = 254) String email,
+    public record RegisterRequest(@EmailAddress String email,
                                   @NotNull @Size(max = 200) String password,
                                   @NotBlank @Size(max = 100) String name,
                                   @NotNull Role role) {
@@ -130,7 +132,7 @@ public class AuthController {
     public record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 200) String password) {
     }
 
-    public record RefreshRequest(String refreshToken) {
+    public record RefreshRequest(@Size(max = MAX_REFRESH_TOKEN_LENGTH) String refreshToken) {
     }
 
     public record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken,

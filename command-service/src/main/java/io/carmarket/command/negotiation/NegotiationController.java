@@ -10,6 +10,7 @@ import io.carmarket.api.negotiation.RejectOffer;
 import io.carmarket.command.negotiation.NegotiationLookups.NegotiableCar;
 import io.carmarket.support.security.AuthenticatedUser;
 import io.carmarket.support.web.ApiProblems;
+import io.carmarket.support.web.input.MultilineText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -110,14 +111,14 @@ public class NegotiationController {
 
     public record OpenRequest(@NotBlank @Size(max = 64) String carId,
                               @NotNull @Positive @Digits(integer = 12, fraction = 2) BigDecimal amount,
-                              @Size(max = 1000) String message) {
+                              @MultilineText @Size(max = 1000) String message) {
     }
 
     public record OfferRequest(@NotNull @Positive @Digits(integer = 12, fraction = 2) BigDecimal amount,
-                               @Size(max = 1000) String message) {
+                               @MultilineText @Size(max = 1000) String message) {
     }
 
-    public record ReasonRequest(@Size(max = 1000) String reason) {
+    public record ReasonRequest(@MultilineText @Size(max = 1000) String reason) {
     }
 
     public record NegotiationResponse(String negotiationId, NegotiationStatus status) {

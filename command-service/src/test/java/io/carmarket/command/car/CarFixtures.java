@@ -5,6 +5,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
 import java.time.ZoneOffset;
 
 /**
@@ -14,7 +15,7 @@ import java.time.ZoneOffset;
  */
 final class CarFixtures {
 
-    static final CarPolicy POLICY = new CarPolicy(Duration.ofHours(48), Duration.ofDays(7), 100);
+    static final CarPolicy POLICY = new CarPolicy(Duration.ofHours(48), Duration.ofDays(7), 100, Period.ofYears(2));
 
     private CarFixtures() {
     }

@@ -20,6 +20,7 @@ import io.carmarket.api.search.SimilarCars;
 import io.carmarket.api.search.SortDirection;
 import io.carmarket.support.web.ApiProblems;
 import io.carmarket.support.web.InvalidParameterException;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -55,9 +56,6 @@ public class CarSearchController {
     private static final int DEFAULT_LIMIT = 20;
     private static final int MIN_YEAR = 1900;
     private static final int MAX_YEAR = 2100;
-    /** Calendar dates outside these years are nonsense here (and far-off dates would overflow date arithmetic). */
-    private static final int MIN_CALENDAR_YEAR = 1900;
-    private static final int MAX_CALENDAR_YEAR = 9999;
 
     private final QueryGateway queryGateway;
 
@@ -74,8 +72,8 @@ public class CarSearchController {
     public CarSearchPage search(
             @RequestParam(name = "make", required = false) @Size(max = 20) List<String> makes,
             @RequestParam(defaultValue = "DAILY_RATE") PriceType priceType,
-            @RequestParam(required = false) @PositiveOrZero BigDecimal minPrice,
-            @RequestParam(required = false) @PositiveOrZero BigDecimal maxPrice,
+            @RequestParam(required = false) @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal minPrice,
+            @RequestParam(required = false) @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal maxPrice,
             @RequestParam(required = false) @Min(MIN_YEAR) @Max(MAX_YEAR) Integer minYear,
             @RequestParam(required = false) @Min(MIN_YEAR) @Max(MAX_YEAR) Integer maxYear,
             @RequestParam(required = false) BodyType bodyType,
@@ -102,7 +100,7 @@ public class CarSearchController {
                 availability(availableFrom, availableTo), sortSpec.field(), sortSpec.direction(), cursor, limit);
         if (cursor != null) {
             try {
-                CarSearchCursor.decode(cursor, CarSearchOrdering.of(search).key());
+                CarSearchOrdering.of(search).cursorOf(cursor);
             } catch (CarSearchCursor.InvalidCursorException invalid) {
                 throw new InvalidParameterException("cursor", invalid.getMessage());
             }
@@ -139,8 +137,6 @@ public class CarSearchController {
             @PathVariable String carId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        requireCalendarYear("from", from);
-        requireCalendarYear("to", to);
         if (from != null && to != null) {
             requireCalendarRange(from, to);
         }
@@ -167,13 +163,6 @@ public class CarSearchController {
     private static ResponseEntity<?> carNotFound(String carId) {
         ProblemDetail problem = ApiProblems.problem(HttpStatus.NOT_FOUND, "CAR_NOT_FOUND", "No listed car " + carId);
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
-    }
-
-    private static void requireCalendarYear(String parameter, LocalDate date) {
-        if (date != null && (date.getYear() < MIN_CALENDAR_YEAR || date.getYear() > MAX_CALENDAR_YEAR)) {
-            throw new InvalidParameterException(parameter,
-                    "must be a date from " + MIN_CALENDAR_YEAR + " to " + MAX_CALENDAR_YEAR);
-        }
     }
 
     private static void requireCalendarRange(LocalDate from, LocalDate to) {

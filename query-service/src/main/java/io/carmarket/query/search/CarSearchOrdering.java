@@ -57,6 +57,18 @@ record CarSearchOrdering(CarSortField sortField, SortDirection direction, PriceT
         };
     }
 
+    /**
+     * The cursor of a search in this order, checked down to its sort value, so that a forged cursor is refused
+     * where the request is read, never while the query runs.
+     *
+     * @throws CarSearchCursor.InvalidCursorException if it is not a cursor this order made
+     */
+    CarSearchCursor cursorOf(String encoded) {
+        CarSearchCursor cursor = CarSearchCursor.decode(encoded, key());
+        storedValue(cursor.sortValue());
+        return cursor;
+    }
+
     /** Items strictly after the cursor in this order. */
     Criteria after(CarSearchCursor cursor) {
         Object value = storedValue(cursor.sortValue());

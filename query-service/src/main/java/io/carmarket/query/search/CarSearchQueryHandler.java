@@ -122,7 +122,7 @@ public class CarSearchQueryHandler {
             filters.add(where(priceField).ne(null));
         }
         if (search.cursor() != null) {
-            filters.add(ordering.after(CarSearchCursor.decode(search.cursor(), ordering.key())));
+            filters.add(ordering.after(ordering.cursorOf(search.cursor())));
         }
         return filters;
     }

@@ -2,7 +2,16 @@ package io.carmarket.query.common;
 
 import io.carmarket.api.identity.Role;
 import io.carmarket.support.security.AuthenticatedUser;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.carmarket.support.web.ApiProblemHandler;
+import io.carmarket.support.web.input.CalendarDateFormatting;
+import io.carmarket.support.web.input.StrictRequestJson;
+import org.springframework.format.support.DefaultFormattingConversionService;
+import org.springframework.format.support.FormattingConversionService;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -13,16 +22,24 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import java.util.List;
 
 /**
- * A controller alone behind MockMvc, with the problem handler of every service and a signed-in user as the bearer
- * token filter would leave it in the security context.
+ * A controller alone behind MockMvc, with the request policy and problem handler of every service, JSON written as
+ * Spring Boot is configured to, and a signed-in user as the bearer token filter would leave it in the security
+ * context.
  */
 public final class WebEdge {
 
     private WebEdge() {
     }
 
+    /** With the request policy of every service: calendar dates in parameters, strictly read JSON bodies. */
     public static MockMvc of(Object controller) {
+        FormattingConversionService conversions = new DefaultFormattingConversionService();
+        new CalendarDateFormatting().addFormatters(conversions);
+        ObjectMapper json = Jackson2ObjectMapperBuilder.json().serializationInclusion(JsonInclude.Include.NON_NULL)
+                .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
         return MockMvcBuilders.standaloneSetup(controller)
+                .setConversionService(conversions)
+                .setMessageConverters(new MappingJackson2HttpMessageConverter(StrictRequestJson.readerOf(json)))
                 .setControllerAdvice(new ApiProblemHandler())
                 .setCustomArgumentResolvers(new AuthenticationPrincipalArgumentResolver())
                 .build();

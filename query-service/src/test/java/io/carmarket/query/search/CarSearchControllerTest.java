@@ -1,7 +1,5 @@
 package io.carmarket.query.search;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.carmarket.api.search.CalendarDay;
 import io.carmarket.api.search.CarCalendar;
 import io.carmarket.api.search.CarCalendarById;
@@ -13,7 +11,7 @@ import io.carmarket.api.search.CarSummaryList;
 import io.carmarket.api.search.FeaturedCars;
 import io.carmarket.api.search.MakeCount;
 import io.carmarket.api.search.SimilarCars;
-import io.carmarket.support.web.ApiProblemHandler;
+import io.carmarket.query.common.WebEdge;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,10 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mockito.ArgumentCaptor;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
-import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -54,12 +49,7 @@ class CarSearchControllerTest {
     @BeforeEach
     void controller() {
         queryGateway = mock(QueryGateway.class);
-        mvc = MockMvcBuilders.standaloneSetup(new CarSearchController(queryGateway))
-                .setControllerAdvice(new ApiProblemHandler())
-                .setMessageConverters(new MappingJackson2HttpMessageConverter(Jackson2ObjectMapperBuilder.json()
-                        .serializationInclusion(JsonInclude.Include.NON_NULL)
-                        .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()))
-                .build();
+        mvc = WebEdge.of(new CarSearchController(queryGateway));
     }
 
     @Test

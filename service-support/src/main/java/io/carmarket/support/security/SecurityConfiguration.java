@@ -1,7 +1,8 @@
 package io.carmarket.support.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carmarket.support.web.CorrelationIdFilter;
+import io.carmarket.support.web.ProblemResponses;
+import io.carmarket.support.web.WebSupportAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,9 +18,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +32,7 @@ import java.util.Optional;
  * here, each service's {@link EndpointRoles}, everything else authenticated. Ownership is decided by the
  * aggregates.
  */
-@AutoConfiguration(before = SecurityAutoConfiguration.class)
+@AutoConfiguration(before = SecurityAutoConfiguration.class, after = WebSupportAutoConfiguration.class)
 @ConditionalOnWebApplication
 @EnableConfigurationProperties({JwtProperties.class, CorsProperties.class})
 public class SecurityConfiguration {
@@ -71,22 +74,32 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    public SecurityProblems securityProblems(ObjectMapper objectMapper) {
-        return new SecurityProblems(objectMapper);
+    public SecurityProblems securityProblems(ProblemResponses responses) {
+        return new SecurityProblems(responses);
+    }
+
+    /** Picked up by Spring Security's filter chain proxy for what its firewall refuses. */
+    @Bean
+    public RequestRejectedHandler rejectedRequestProblems(ProblemResponses responses) {
+        return new RejectedRequestProblems(responses);
     }
 
     @Bean
     public SecurityFilterChain carmarketSecurity(HttpSecurity http, TokenVerifier verifier,
                                                  ObjectProvider<UserDirectory> users,
                                                  ObjectProvider<EndpointRoles> endpointRoles,
-                                                 SecurityProblems problems) throws Exception {
+                                                 SecurityProblems problems, ProblemResponses responses,
+                                                 CorsConfigurationSource corsConfigurationSource) throws Exception {
+        CorsFilter cors = new CorsFilter(corsConfigurationSource);
+        cors.setCorsProcessor(new CorsProblems(responses));
         BearerTokenFilter bearerTokens = new BearerTokenFilter(verifier, Optional.ofNullable(users.getIfAvailable()),
                 problems);
         return http
                 // No cookies authenticate an API call (only the refresh endpoint reads its SameSite=Strict cookie),
                 // so there is no session to ride on and CSRF protection has nothing to protect.
                 .csrf(csrf -> csrf.disable())
-                .cors(cors -> { })
+                .cors(defaultCors -> defaultCors.disable())
+                .addFilterAt(cors, CorsFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
@@ -97,7 +110,9 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                             .requestMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
-                            .requestMatchers(HttpMethod.POST, PUBLIC_AUTH).permitAll()
+                            .requestMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
+                            // Any method: a wrong one then gets MVC's 405, not a 401 that suggests logging in.
+                            .requestMatchers(PUBLIC_AUTH).permitAll()
                             .requestMatchers(PUBLIC_OPERATIONS).permitAll();
                     endpointRoles.orderedStream().forEach(roles -> roles.applyTo(requests));
                     requests.anyRequest().authenticated();

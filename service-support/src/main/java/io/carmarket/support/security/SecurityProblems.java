@@ -1,12 +1,11 @@
 package io.carmarket.support.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carmarket.support.web.ApiProblems;
+import io.carmarket.support.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -14,7 +13,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 import java.io.IOException;
-import java.net.URI;
 
 /** 401 and 403 as problem+json, for failures that happen in the security filters, before any controller. */
 public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -22,23 +20,23 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
     public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
     public static final String FORBIDDEN = "FORBIDDEN";
 
-    private final ObjectMapper objectMapper;
+    private final ProblemResponses responses;
 
-    public SecurityProblems(ObjectMapper objectMapper) {
-        this.objectMapper = objectMapper;
+    public SecurityProblems(ProblemResponses responses) {
+        this.responses = responses;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
                          AuthenticationException failure) throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        write(request, response, unauthenticated(failure));
+        responses.write(request, response, unauthenticated(failure));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        AccessDeniedException denied) throws IOException {
-        write(request, response, forbidden());
+        responses.write(request, response, forbidden());
     }
 
     public static ProblemDetail unauthenticated(AuthenticationException failure) {
@@ -50,13 +48,5 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
 
     public static ProblemDetail forbidden() {
         return ApiProblems.problem(HttpStatus.FORBIDDEN, FORBIDDEN, "Your role does not allow this");
-    }
-
-    private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
-            throws IOException {
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        objectMapper.writeValue(response.getOutputStream(), problem);
     }
 }

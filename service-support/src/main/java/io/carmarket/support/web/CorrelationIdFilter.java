@@ -28,12 +28,21 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
         return Optional.ofNullable(MDC.get(MDC_KEY));
     }
 
+    /** An error dispatch keeps the id its request got; one the container refused early gets one here. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String given = request.getHeader(HEADER);
-        String correlationId = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
-        response.setHeader(HEADER, correlationId);
+        String correlationId = response.getHeader(HEADER);
+        if (correlationId == null) {
+            String given = request.getHeader(HEADER);
+            correlationId = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+            response.setHeader(HEADER, correlationId);
+        }
         MDC.put(MDC_KEY, correlationId);
         try {
             chain.doFilter(request, response);
