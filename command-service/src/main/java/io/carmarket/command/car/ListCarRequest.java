@@ -44,7 +44,8 @@ public record ListCarRequest(
         @NotNull @PositiveOrZero @Max(2_000_000) Integer mileage,
         @NullOrNotBlank @Size(max = 40) String color,
         @NotNull @Min(1) @Max(60) Integer seats,
-        @NotBlank @Pattern(regexp = "[A-HJ-NPR-Z0-9]{17}", message = "must be a 17-character VIN") String vin,
+        @NotBlank @Size(max = 17) @Pattern(regexp = "[A-HJ-NPR-Z0-9]{17}", message = "must be a 17-character VIN")
+        String vin,
         @NotBlank @Size(max = 20) String licensePlate,
         @NotNull @Valid LocationRequest location,
         @Size(max = 50) List<@NotBlank @Size(max = 60) String> features,
