@@ -11,5 +11,7 @@ import org.springframework.util.unit.DataSize;
  *                read. It also bounds what one request can add to the event store (docs/api.md, "Limits").
  */
 @ConfigurationProperties("carmarket.web.request-body")
-public record RequestBodyProperties(@DefaultValue("128KB") DataSize maxSize) {
+public record RequestBodyProperties(@DefaultValue(RequestBodyProperties.DEFAULT_MAX_SIZE) DataSize maxSize) {
+
+    public static final String DEFAULT_MAX_SIZE = "128KB";
 }
