@@ -161,6 +161,12 @@ final class CarMarketClient {
         return StreamSupport.stream(page.get("items").spliterator(), false).toList();
     }
 
+    /** Sends {@code rawBody} exactly as given, with the caller's headers (content type included). */
+    ResponseEntity<JsonNode> exchangeRaw(HttpMethod method, String path, String rawBody, HttpHeaders headers) {
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+        return http.exchange(baseUrl + path, method, new HttpEntity<>(rawBody, headers), JsonNode.class);
+    }
+
     ResponseEntity<JsonNode> exchange(HttpMethod method, String path, Object body) {
         return exchange(method, path, body, new HttpHeaders());
     }
