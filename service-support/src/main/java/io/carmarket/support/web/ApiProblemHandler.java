@@ -1,8 +1,10 @@
 package io.carmarket.support.web;
 
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.carmarket.support.security.SecurityProblems;
@@ -256,6 +258,12 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (mapping instanceof UnrecognizedPropertyException) {
             return "is not a field of this request";
+        }
+        if (mapping instanceof InvalidNullException) {
+            return "must not be null";
+        }
+        if (mapping.getCause() instanceof InputCoercionException coercion && coercion.getTargetType() != null) {
+            return "must be " + describe(coercion.getTargetType());
         }
         if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return "must be " + describe(mismatch.getTargetType());

@@ -70,14 +70,16 @@ class StrictRequestJsonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"colour\":0}", "{\"colour\":\"0\"}", "{\"colour\":\"red\"}"})
+    @ValueSource(strings = {"{\"colour\":0}", "{\"colour\":\"0\"}", "{\"colour\":\"red\"}",
+            "{\"colour\":\"RED \"}", "{\"colour\":\" RED\"}"})
     void an_enum_is_only_its_exact_name(String json) {
         assertThatThrownBy(() -> reader.readValue(json, Sample.class)).isInstanceOf(InvalidFormatException.class);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"count\":2.5}", "{\"count\":2.0}", "{\"flag\":1}", "{\"flag\":\"yes\"}",
-            "{\"count\":99999999999}", "{\"count\":true}"})
+            "{\"count\":99999999999}", "{\"count\":true}", "{\"name\":5}",
+            "{\"name\":1.5}", "{\"name\":true}"})
     void numbers_are_not_bent_into_another_type(String json) {
         assertThatThrownBy(() -> reader.readValue(json, Sample.class)).isInstanceOf(JsonMappingException.class);
     }
@@ -89,6 +91,12 @@ class StrictRequestJsonTest {
         assertThatThrownBy(() -> reader.readValue("{\"day\":" + value + "}", Sample.class))
                 .isInstanceOfSatisfying(RequestValueException.class,
                         refused -> assertThat(refused.getPathReference()).contains("day"));
+    }
+
+    @Test
+    void an_omitted_or_null_primitive_keeps_its_default() throws JsonProcessingException {
+        assertThat(reader.readValue("{\"name\":\"a\"}", Sample.class).flag()).isFalse();
+        assertThat(reader.readValue("{\"flag\":null}", Sample.class).flag()).isFalse();
     }
 
     @Test
@@ -136,7 +144,14 @@ class StrictRequestJsonTest {
     }
 
     @Test
-    void a_number_with_more_digits_than_any_amount_is_refused() {
+    void a_number_too_long_for_its_field_is_refused_naming_the_field() {
+        assertThatThrownBy(() -> reader.readValue("{\"count\":" + "9".repeat(2_000) + "}", Sample.class))
+                .isInstanceOfSatisfying(JsonMappingException.class,
+                        refused -> assertThat(refused.getPathReference()).contains("count"));
+    }
+
+    @Test
+    void a_number_as_long_as_a_body_is_refused_by_the_parser() {
         assertThatThrownBy(() -> reader.readValue("{\"count\":" + "9".repeat(StrictRequestJson.MAX_NUMBER_LENGTH + 1)
                 + "}", Sample.class)).isInstanceOf(StreamConstraintsException.class);
     }
