@@ -1,6 +1,7 @@
 package io.carmarket.support.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
@@ -50,8 +51,10 @@ public final class ProblemResponses {
      * very thing that was refused).
      */
     static URI instanceOf(HttpServletRequest request) {
+        // On an error dispatch the request URI is the error page's; the client asked for the original one.
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         try {
-            return URI.create(request.getRequestURI());
+            return URI.create(original instanceof String uri ? uri : request.getRequestURI());
         } catch (IllegalArgumentException notAUri) {
             return null;
         }
