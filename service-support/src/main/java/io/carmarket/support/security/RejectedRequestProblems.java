@@ -23,6 +23,7 @@ public class RejectedRequestProblems implements RequestRejectedHandler {
 
     static final String REQUEST_REJECTED = "REQUEST_REJECTED";
     static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    private static final String ALLOW = String.join(", ", METHODS.stream().sorted().toList());
 
     private static final Logger log = LoggerFactory.getLogger(RejectedRequestProblems.class);
 
@@ -37,7 +38,7 @@ public class RejectedRequestProblems implements RequestRejectedHandler {
             throws IOException {
         log.debug("Firewall refused a request: {}", rejected.getMessage());
         if (!METHODS.contains(request.getMethod())) {
-            response.setHeader(HttpHeaders.ALLOW, String.join(", ", METHODS.stream().sorted().toList()));
+            response.setHeader(HttpHeaders.ALLOW, ALLOW);
             responses.write(request, response, ApiProblems.problem(HttpStatus.METHOD_NOT_ALLOWED,
                     ApiProblems.codeOf(HttpStatus.METHOD_NOT_ALLOWED), "This API does not answer that HTTP method"));
             return;

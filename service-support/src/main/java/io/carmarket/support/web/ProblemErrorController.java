@@ -3,7 +3,6 @@ package io.carmarket.support.web;
 import io.carmarket.support.web.input.RequestBodyTooLargeException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -14,13 +13,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
-
 /**
  * The container's error page ({@code /error}), in place of Spring Boot's Whitelabel page and its JSON: whatever
  * ends there (a {@code sendError} from a filter or the container, an exception that escaped every filter) is
- * answered as problem+json with the original status and correlation id. Asked for directly, there is no error
- * to show: 404.
+ * answered as problem+json with the original status and correlation id (the correlation-id filter also runs on
+ * error dispatches). Asked for directly, there is no error to show: 404.
  */
 @RestController
 public class ProblemErrorController implements ErrorController {
@@ -28,14 +25,15 @@ public class ProblemErrorController implements ErrorController {
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
 
     @RequestMapping("${server.error.path:/error}")
-    public ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
+    public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        if (!(statusAttribute instanceof Integer statusCode)) {
-            return answer(ApiProblems.problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such resource"), null, response);
-        }
-        Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        Object originalUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        return answer(problemFor(statusCode, failure, originalUri), originalUri, response);
+        ProblemDetail problem = statusAttribute instanceof Integer statusCode
+                ? problemFor(statusCode, (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION),
+                        request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))
+                : ApiProblems.problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such resource");
+        problem.setInstance(ProblemResponses.instanceOf(request));
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static ProblemDetail problemFor(int statusCode, Throwable failure, Object originalUri) {
@@ -53,22 +51,5 @@ public class ProblemErrorController implements ErrorController {
             return ApiProblems.problem(status, "MALFORMED_REQUEST", "The request could not be understood");
         }
         return ApiProblems.problem(status, ApiProblems.codeOf(status), status.getReasonPhrase());
-    }
-
-    private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem, Object originalUri,
-                                                        HttpServletResponse response) {
-        if (originalUri instanceof String uri) {
-            try {
-                problem.setInstance(URI.create(uri));
-            } catch (IllegalArgumentException notAUri) {
-                // the URI itself may be what was refused; the problem names no instance then
-            }
-        }
-        String correlationId = response.getHeader(CorrelationIdFilter.HEADER);
-        if (correlationId != null) {
-            problem.setProperty(ApiProblems.CORRELATION_ID, correlationId);
-        }
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
     }
 }

@@ -33,12 +33,6 @@ public final class ProblemResponses {
         if (problem.getInstance() == null && request != null) {
             problem.setInstance(instanceOf(request));
         }
-        if (problem.getProperties() == null || !problem.getProperties().containsKey(ApiProblems.CORRELATION_ID)) {
-            String correlationId = response.getHeader(CorrelationIdFilter.HEADER);
-            if (correlationId != null) {
-                problem.setProperty(ApiProblems.CORRELATION_ID, correlationId);
-            }
-        }
         response.resetBuffer();
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

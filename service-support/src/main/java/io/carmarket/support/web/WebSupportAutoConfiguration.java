@@ -96,24 +96,19 @@ public class WebSupportAutoConfiguration {
          */
         @Bean
         WebServerFactoryCustomizer<TomcatServletWebServerFactory> containerProblemReports(ObjectMapper objectMapper) {
-            return new WebServerFactoryCustomizer<>() {
-                @Override
-                public void customize(TomcatServletWebServerFactory factory) {
-                    factory.addContextCustomizers(context -> {
-                        if (context.getParent() instanceof StandardHost host) {
-                            // else the host adds Tomcat's own report valve again when it starts
-                            host.setErrorReportValveClass(ContainerProblemReportValve.class.getName());
-                        }
-                        var hostPipeline = context.getParent().getPipeline();
-                        for (Valve valve : hostPipeline.getValves()) {
-                            if (valve instanceof ErrorReportValve && !(valve instanceof ContainerProblemReportValve)) {
-                                hostPipeline.removeValve(valve);
-                            }
-                        }
-                        hostPipeline.addValve(new ContainerProblemReportValve(objectMapper));
-                    });
+            return factory -> factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    // else the host adds Tomcat's own report valve again when it starts
+                    host.setErrorReportValveClass(ContainerProblemReportValve.class.getName());
                 }
-            };
+                var hostPipeline = context.getParent().getPipeline();
+                for (Valve valve : hostPipeline.getValves()) {
+                    if (valve instanceof ErrorReportValve && !(valve instanceof ContainerProblemReportValve)) {
+                        hostPipeline.removeValve(valve);
+                    }
+                }
+                hostPipeline.addValve(new ContainerProblemReportValve(objectMapper));
+            });
         }
     }
 }
