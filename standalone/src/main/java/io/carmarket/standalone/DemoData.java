@@ -21,7 +21,7 @@ import io.carmarket.api.negotiation.OpenNegotiation;
 import io.carmarket.command.car.OrderNumbers;
 import io.carmarket.command.negotiation.NegotiationLookups;
 import io.carmarket.api.identity.Role;
-import io.carmarket.command.common.MessageMetadata;
+import io.carmarket.api.audit.MessageMetadata;
 import io.carmarket.command.identity.IdentityService;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -12,7 +12,7 @@ import io.carmarket.api.car.Location;
 import io.carmarket.api.car.Pricing;
 import io.carmarket.api.car.Transmission;
 import io.carmarket.api.car.VehicleRegistration;
-import io.carmarket.command.common.MessageMetadata;
+import io.carmarket.api.audit.MessageMetadata;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 

@@ -3,7 +3,7 @@ package io.carmarket.benchmark.eventstore;
 import io.carmarket.api.car.BookingStatus;
 import io.carmarket.api.car.CarBooked;
 import io.carmarket.api.car.DateRange;
-import io.carmarket.command.common.MessageMetadata;
+import io.carmarket.api.audit.MessageMetadata;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 

@@ -1,5 +1,6 @@
 package io.carmarket.command.common;
 
+import io.carmarket.api.audit.MessageMetadata;
 import io.carmarket.support.security.AuthenticatedUser;
 import io.carmarket.support.web.CorrelationIdFilter;
 import org.axonframework.commandhandling.CommandMessage;

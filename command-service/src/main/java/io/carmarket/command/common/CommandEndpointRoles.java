@@ -12,6 +12,7 @@ public class CommandEndpointRoles {
     private static final String CUSTOMER = "CUSTOMER";
     private static final String DEALER = "DEALER";
     private static final String ADMIN = "ADMIN";
+    private static final String AUDITOR = "AUDITOR";
 
     @Bean
     public EndpointRoles commandSideRoles() {
@@ -36,6 +37,8 @@ public class CommandEndpointRoles {
                 .requestMatchers(HttpMethod.POST, "/api/v1/negotiations/*/cancel").hasRole(CUSTOMER)
                 .requestMatchers(HttpMethod.POST, "/api/v1/negotiations/*/offers", "/api/v1/negotiations/*/accept",
                         "/api/v1/negotiations/*/reject").hasAnyRole(CUSTOMER, DEALER)
+                // Aggregate histories and states (io.carmarket.command.audit): read-only, for auditors and admins.
+                .requestMatchers("/api/v1/audit/**").hasAnyRole(AUDITOR, ADMIN)
                 .requestMatchers("/api/v1/admin/**").hasRole(ADMIN);
     }
 }

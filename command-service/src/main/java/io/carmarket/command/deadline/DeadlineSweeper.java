@@ -1,7 +1,7 @@
 package io.carmarket.command.deadline;
 
 import io.carmarket.api.rejection.CommandRejection;
-import io.carmarket.command.common.MessageMetadata;
+import io.carmarket.api.audit.MessageMetadata;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;

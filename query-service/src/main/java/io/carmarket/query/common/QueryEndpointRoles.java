@@ -1,0 +1,22 @@
+package io.carmarket.query.common;
+
+import io.carmarket.support.security.EndpointRoles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Who may call which read endpoint beyond "any signed-in user". Whose booking or negotiation it is, the handlers decide. */
+@Configuration(proxyBeanMethods = false)
+public class QueryEndpointRoles {
+
+    private static final String ADMIN = "ADMIN";
+    private static final String AUDITOR = "AUDITOR";
+
+    @Bean
+    public EndpointRoles querySideRoles() {
+        return requests -> requests
+                // The global event log and business transactions: read-only, for auditors and admins.
+                .requestMatchers("/api/v1/audit/**").hasAnyRole(AUDITOR, ADMIN)
+                // Projections: their progress and their rebuild.
+                .requestMatchers("/api/v1/admin/**").hasRole(ADMIN);
+    }
+}
