@@ -14,6 +14,7 @@ import io.carmarket.query.common.CarDirectory;
 import io.carmarket.query.common.CarDirectory.KnownCar;
 import io.carmarket.query.common.DealDocuments;
 import jakarta.annotation.PostConstruct;
+import io.carmarket.query.common.ProjectedReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -23,6 +24,8 @@ import org.bson.types.Decimal128;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 import java.time.Instant;
 import java.util.Map;
@@ -37,7 +40,7 @@ import java.util.Map;
  */
 @Component
 @ProcessingGroup(BookingProjection.PROCESSING_GROUP)
-public class BookingProjection {
+public class BookingProjection implements ProjectedReadModel {
 
     public static final String PROCESSING_GROUP = "bookings";
     public static final String CARS_COLLECTION = "booking_cars";
@@ -51,8 +54,19 @@ public class BookingProjection {
     }
 
     /** Each role's list newest first, and the car's bookings for a listing change (see {@link DealDocuments}). */
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public List<String> rebuiltCollections() {
+        return List.of(BookingEntry.COLLECTION, CARS_COLLECTION);
+    }
+
+    @Override
     @PostConstruct
-    void ensureIndexes() {
+    public void ensureIndexes() {
         bookings.ensureIndexes();
         cars.ensureIndexes();
     }

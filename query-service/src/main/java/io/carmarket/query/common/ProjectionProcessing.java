@@ -5,21 +5,18 @@ import io.carmarket.query.negotiation.NegotiationProjection;
 import io.carmarket.query.notification.NotificationProjection;
 import io.carmarket.query.reservation.PurchaseReservationProjection;
 import io.carmarket.query.search.CarSearchProjection;
-import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.config.ConfigurerModule;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
 
 /**
- * The projections write only to MongoDB, and their tracking tokens live there too, without a transaction spanning
- * both (the handlers are idempotent instead). So their processors run without a database transaction: otherwise,
- * in the standalone, Axon wraps every projection batch in a JDBC transaction on the event store's connection pool,
- * and five processors hold connections the commands are waiting for (measured in docs/benchmarks.md).
+ * The processing groups of the query side. Each runs its batches without a database transaction: the projections
+ * write only to MongoDB, and their tracking tokens live there too, without a transaction spanning both (the handlers
+ * are idempotent instead). Otherwise, in the standalone, Axon wraps every projection batch in a JDBC transaction on
+ * the event store's connection pool, and the processors hold connections the commands are waiting for (measured in
+ * docs/benchmarks.md). Their transaction manager is {@code ReadModelRouting}'s, which also routes the writes of a
+ * rebuild.
  */
-@Configuration(proxyBeanMethods = false)
-public class ProjectionProcessing {
+public final class ProjectionProcessing {
 
     /** Every processing group of the query side. */
     public static final List<String> PROCESSING_GROUPS = List.of(
@@ -29,9 +26,6 @@ public class ProjectionProcessing {
             NotificationProjection.PROCESSING_GROUP,
             NegotiationProjection.PROCESSING_GROUP);
 
-    @Bean
-    public ConfigurerModule projectionsWithoutDatabaseTransactions() {
-        return configurer -> PROCESSING_GROUPS.forEach(group -> configurer.eventProcessing()
-                .registerTransactionManager(group, configuration -> NoTransactionManager.INSTANCE));
+    private ProjectionProcessing() {
     }
 }

@@ -17,6 +17,7 @@ import io.carmarket.query.common.CarDirectory.KnownCar;
 import io.carmarket.query.common.DealDocuments;
 import io.carmarket.query.negotiation.NegotiationEntry.Fields;
 import jakarta.annotation.PostConstruct;
+import io.carmarket.query.common.ProjectedReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -54,7 +55,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  */
 @Component
 @ProcessingGroup(NegotiationProjection.PROCESSING_GROUP)
-public class NegotiationProjection {
+public class NegotiationProjection implements ProjectedReadModel {
 
     public static final String PROCESSING_GROUP = "negotiations";
     public static final String CARS_COLLECTION = "negotiation_cars";
@@ -73,8 +74,19 @@ public class NegotiationProjection {
      * For MongoDB 7: the buyer's and the dealer's lists and the admin's list, newest first (the awaiting count
      * uses the first two as well), and the car's negotiations for a listing change.
      */
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public List<String> rebuiltCollections() {
+        return List.of(NegotiationEntry.COLLECTION, CARS_COLLECTION);
+    }
+
+    @Override
     @PostConstruct
-    void ensureIndexes() {
+    public void ensureIndexes() {
         IndexOperations indexes = mongoTemplate.indexOps(NegotiationEntry.class);
         indexes.createIndex(newestFirst(Fields.BUYER_ID).named("buyer_newest_first"));
         indexes.createIndex(newestFirst(Fields.DEALER_ID).named("dealer_newest_first"));

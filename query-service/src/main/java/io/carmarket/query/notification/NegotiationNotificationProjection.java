@@ -18,6 +18,7 @@ import io.carmarket.query.common.CarDirectory;
 import io.carmarket.query.common.CarDirectory.KnownCar;
 import io.carmarket.query.notification.NotificationTexts.Audience;
 import jakarta.annotation.PostConstruct;
+import io.carmarket.query.common.ProjectedReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -32,6 +33,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -71,7 +74,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  */
 @Component
 @ProcessingGroup(NotificationProjection.PROCESSING_GROUP)
-public class NegotiationNotificationProjection {
+public class NegotiationNotificationProjection implements ProjectedReadModel {
 
     public static final String NEGOTIATIONS_COLLECTION = "notification_negotiations";
     public static final String CAR_SALES_COLLECTION = "notification_car_sales";
@@ -101,8 +104,20 @@ public class NegotiationNotificationProjection {
     }
 
     /** For MongoDB 7: a car's negotiations, and a car's reservations and sales. */
+    @Override
+    public String processingGroup() {
+        return NotificationProjection.PROCESSING_GROUP;
+    }
+
+    /** Replayed in place, with the notifications it writes (see {@link NotificationProjection}). */
+    @Override
+    public List<String> rebuiltCollections() {
+        return List.of();
+    }
+
+    @Override
     @PostConstruct
-    void ensureIndexes() {
+    public void ensureIndexes() {
         mongoTemplate.indexOps(NEGOTIATIONS_COLLECTION)
                 .createIndex(new Index(CAR_ID, Sort.Direction.ASC).named("car"));
         mongoTemplate.indexOps(CAR_SALES_COLLECTION)

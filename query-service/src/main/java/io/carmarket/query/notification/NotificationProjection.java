@@ -23,6 +23,7 @@ import io.carmarket.query.common.CarDirectory.KnownCar;
 import io.carmarket.query.notification.NotificationEntry.Fields;
 import io.carmarket.query.notification.NotificationTexts.Audience;
 import jakarta.annotation.PostConstruct;
+import io.carmarket.query.common.ProjectedReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -65,7 +66,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  */
 @Component
 @ProcessingGroup(NotificationProjection.PROCESSING_GROUP)
-public class NotificationProjection {
+public class NotificationProjection implements ProjectedReadModel {
 
     public static final String PROCESSING_GROUP = "notifications";
     public static final String CARS_COLLECTION = "notification_cars";
@@ -84,8 +85,20 @@ public class NotificationProjection {
     }
 
     /** For MongoDB 7: the recipient's list newest first, and their unread ones. */
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    /** Replayed in place: notifications keep their ids, so a replay finds them with their read marks (see the reset handler). */
+    @Override
+    public List<String> rebuiltCollections() {
+        return List.of();
+    }
+
+    @Override
     @PostConstruct
-    void ensureIndexes() {
+    public void ensureIndexes() {
         IndexOperations indexes = mongoTemplate.indexOps(NotificationEntry.class);
         indexes.createIndex(new Index(Fields.RECIPIENT_ID, Sort.Direction.ASC)
                 .on(Fields.CREATED_AT, Sort.Direction.DESC).on(Fields.ID, Sort.Direction.DESC)

@@ -16,6 +16,7 @@ import io.carmarket.query.reservation.PurchaseReservationEntry.Fields;
 import io.carmarket.query.reservation.PurchaseReservationEntry.StoredFinancing;
 import io.carmarket.query.reservation.PurchaseReservationEntry.StoredTradeIn;
 import jakarta.annotation.PostConstruct;
+import io.carmarket.query.common.ProjectedReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -24,6 +25,8 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 import java.time.Instant;
 import java.util.Map;
@@ -37,7 +40,7 @@ import java.util.Map;
  */
 @Component
 @ProcessingGroup(PurchaseReservationProjection.PROCESSING_GROUP)
-public class PurchaseReservationProjection {
+public class PurchaseReservationProjection implements ProjectedReadModel {
 
     public static final String PROCESSING_GROUP = "purchase-reservations";
     public static final String CARS_COLLECTION = "purchase_reservation_cars";
@@ -51,8 +54,19 @@ public class PurchaseReservationProjection {
     }
 
     /** For MongoDB 7: each role's list newest first, and a car's reservations for a listing change. */
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public List<String> rebuiltCollections() {
+        return List.of(PurchaseReservationEntry.COLLECTION, CARS_COLLECTION);
+    }
+
+    @Override
     @PostConstruct
-    void ensureIndexes() {
+    public void ensureIndexes() {
         reservations.ensureIndexes();
         cars.ensureIndexes();
     }

@@ -1,5 +1,6 @@
 package io.carmarket.query.search;
 
+import io.carmarket.query.common.ProjectedReadModel;
 import io.carmarket.query.common.VersionGuard;
 import io.carmarket.query.search.CarSearchEntry.Fields;
 import org.slf4j.Logger;
@@ -29,7 +30,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * correct without an index, only slower.
  */
 @Component
-public class CarSearchIndexes {
+public class CarSearchIndexes implements ProjectedReadModel {
 
     private static final Logger log = LoggerFactory.getLogger(CarSearchIndexes.class);
 
@@ -86,6 +87,17 @@ public class CarSearchIndexes {
                         .partial(PartialIndexFilter.of(where(Fields.FEATURED).is(true))));
     }
 
+    @Override
+    public String processingGroup() {
+        return CarSearchProjection.PROCESSING_GROUP;
+    }
+
+    @Override
+    public List<String> rebuiltCollections() {
+        return List.of(CarSearchEntry.COLLECTION, CarSearchKeys.COLLECTION);
+    }
+
+    @Override
     @EventListener(ApplicationReadyEvent.class)
     public void ensureIndexes() {
         IndexOperations indexes = mongoTemplate.indexOps(CarSearchKeys.class);

@@ -1,0 +1,215 @@
+package io.carmarket.query.projection;
+
+import com.mongodb.MongoWriteException;
+import io.carmarket.query.common.ProjectedReadModel;
+import io.carmarket.query.common.ProjectionProcessing;
+import io.carmarket.query.projection.ProjectionProgress.Replay;
+import jakarta.annotation.PostConstruct;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Rebuilds one projection's read model from the first event while the previous one keeps answering reads.
+ * <ol>
+ *     <li>A replay is recorded in {@value #COLLECTION} (one per projection; a second is refused), so that a restart
+ *     resumes it.</li>
+ *     <li>The projection's processor stops; its rebuild database is emptied and given the read model's indexes; its
+ *     batches are routed there ({@link ReadModelRouting}); its tokens are reset to the first event; it starts
+ *     again. The other projections keep running.</li>
+ *     <li>When every segment has passed the position of the reset and caught up with the head, the processor stops
+ *     for a moment, the rebuild's database becomes the read model's home (readers open its collections there from
+ *     their next operation on: no copy, no rename, never an empty read model), and the processor continues from where
+ *     the rebuild got to, writing to its new home. The previous read model is dropped a grace period later.</li>
+ * </ol>
+ * A projection whose users' collection holds state that is not in the events (notifications and their read marks)
+ * is replayed in place instead: its lookups are rebuilt and its notifications found where they are.
+ */
+@Component
+public class ProjectionRebuilds {
+
+    static final String COLLECTION = "projection_rebuilds";
+    private static final String STARTED_AT = "startedAt";
+    private static final String REQUESTED_BY = "requestedBy";
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+
+    private final MongoTemplate mongoTemplate;
+    private final ReadModelRouting routing;
+    private final ProjectionMonitor monitor;
+    private final QueryServiceInstances instances;
+    private final TokenStore tokenStore;
+    private final Map<String, List<ProjectedReadModel>> readModels = new ConcurrentHashMap<>();
+    private final Map<String, Replay> running = new ConcurrentHashMap<>();
+    private final Duration stopTimeout;
+    private final Duration retiredGrace;
+    private final Clock clock = Clock.systemUTC();
+
+    public ProjectionRebuilds(MongoTemplate mongoTemplate, ReadModelRouting routing, ProjectionMonitor monitor,
+                              QueryServiceInstances instances, TokenStore tokenStore,
+                              List<ProjectedReadModel> projectedReadModels, ProjectionsProperties properties) {
+        this.mongoTemplate = mongoTemplate;
+        this.routing = routing;
+        this.monitor = monitor;
+        this.instances = instances;
+        this.tokenStore = tokenStore;
+        this.stopTimeout = properties.stopTimeout();
+        this.retiredGrace = properties.retiredReadModelGrace();
+        projectedReadModels.forEach(readModel -> readModels
+                .computeIfAbsent(readModel.processingGroup(), group -> new ArrayList<>()).add(readModel));
+    }
+
+    /** Runs before the processors start: a rebuild under way when the service stopped goes on where it was. */
+    @PostConstruct
+    void resumeRebuildsUnderWay() {
+        for (Document rebuild : mongoTemplate.getCollection(COLLECTION).find()) {
+            String group = rebuild.getString("_id");
+            running.put(group, new Replay(rebuild.getDate(STARTED_AT).toInstant(), rebuild.getString(REQUESTED_BY)));
+            if (isRebuiltAside(group)) {
+                routing.routeToRebuild(group);
+            }
+            log.info("Resuming the rebuild of projection {}", group);
+        }
+    }
+
+    public boolean isKnown(String group) {
+        return ProjectionProcessing.PROCESSING_GROUPS.contains(group);
+    }
+
+    public boolean isRebuiltAside(String group) {
+        return !routing.collectionsOf(group).isEmpty();
+    }
+
+    public Optional<Replay> replayOf(String group) {
+        return Optional.ofNullable(running.get(group));
+    }
+
+    /**
+     * Starts rebuilding {@code group}'s read model from the first event.
+     *
+     * @throws ReplayRefusedException if the projection is unknown, already replaying, or processed by another
+     *                                instance too
+     */
+    public synchronized Replay start(String group, String requestedBy) {
+        if (!isKnown(group)) {
+            throw ReplayRefusedException.unknown(group);
+        }
+        if (running.containsKey(group)) {
+            throw ReplayRefusedException.alreadyReplaying(group);
+        }
+        List<String> others = instances.othersAlive();
+        if (!others.isEmpty()) {
+            throw ReplayRefusedException.otherInstances(group, others);
+        }
+        StreamingEventProcessor processor = monitor.processorOf(group)
+                .orElseThrow(() -> ReplayRefusedException.unknown(group));
+        Replay replay = new Replay(clock.instant(), requestedBy);
+        record(group, replay);
+        try {
+            stop(processor);
+            if (isRebuiltAside(group)) {
+                prepareRebuildDatabase(group);
+                routing.routeToRebuild(group);
+            }
+            processor.resetTokens();
+        } catch (UnableToClaimTokenException claimedElsewhere) {
+            abandon(group, processor);
+            throw ReplayRefusedException.claimedElsewhere(group, claimedElsewhere.getMessage());
+        } catch (RuntimeException failure) {
+            abandon(group, processor);
+            throw failure;
+        }
+        running.put(group, replay);
+        monitor.forgetRate(group);
+        processor.start();
+        log.info("Projection {} is being rebuilt from the first event, requested by {}", group, requestedBy);
+        return replay;
+    }
+
+    /**
+     * Samples the processors, then switches every rebuild that has caught up. Under the same lock as {@link #start},
+     * so that a sample taken before a replay started never finishes it.
+     */
+    @Scheduled(fixedDelayString = "${carmarket.projections.monitor-interval:500ms}")
+    public synchronized void tick() {
+        monitor.sample();
+        routing.dropRetiredBefore(clock.instant().minus(retiredGrace));
+        for (String group : List.copyOf(running.keySet())) {
+            ProjectionMonitor.Sample sample = monitor.lastSampleOf(group);
+            if (sample.running() && sample.caughtUp() && !sample.replaying() && allSegmentsHere(group, sample)) {
+                finish(group);
+            }
+        }
+    }
+
+    private void finish(String group) {
+        StreamingEventProcessor processor = monitor.processorOf(group).orElseThrow();
+        stop(processor);
+        if (routing.isRebuilding(group)) {
+            routing.moveHomeToRebuild(group, clock.instant());
+        }
+        mongoTemplate.getCollection(COLLECTION).deleteOne(new Document("_id", group));
+        running.remove(group);
+        processor.start();
+        log.info("Projection {} is rebuilt and serves reads from the rebuilt read model", group);
+    }
+
+    /** Every segment of the projection is processed here, so every one of them has caught up. */
+    private boolean allSegmentsHere(String group, ProjectionMonitor.Sample sample) {
+        return sample.segments() > 0 && sample.segments() == tokenStore.fetchSegments(group).length;
+    }
+
+    private void prepareRebuildDatabase(String group) {
+        routing.clearRebuild(group);
+        routing.inRebuildOf(group, () -> {
+            readModels.get(group).forEach(ProjectedReadModel::ensureIndexes);
+            return null;
+        });
+    }
+
+    private void record(String group, Replay replay) {
+        try {
+            mongoTemplate.getCollection(COLLECTION).insertOne(new Document("_id", group)
+                    .append(STARTED_AT, replay.startedAt()).append(REQUESTED_BY, replay.requestedBy()));
+        } catch (MongoWriteException | DuplicateKeyException alreadyRecorded) {
+            throw ReplayRefusedException.alreadyReplaying(group);
+        }
+    }
+
+    /** Undoes a replay that could not start: live routing, no record, the processor running as before. */
+    private void abandon(String group, StreamingEventProcessor processor) {
+        routing.routeToHome(group);
+        mongoTemplate.getCollection(COLLECTION).deleteOne(new Document("_id", group));
+        if (!processor.isRunning()) {
+            processor.start();
+        }
+    }
+
+    private void stop(StreamingEventProcessor processor) {
+        try {
+            processor.shutdownAsync().get(stopTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while stopping " + processor.getName(), interrupted);
+        } catch (ExecutionException | TimeoutException failure) {
+            throw new IllegalStateException("Processor " + processor.getName() + " did not stop", failure);
+        }
+    }
+}

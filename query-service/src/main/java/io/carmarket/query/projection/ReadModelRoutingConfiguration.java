@@ -1,0 +1,31 @@
+package io.carmarket.query.projection;
+
+import io.carmarket.query.common.ProjectionProcessing;
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+
+/** Puts the read models behind {@link ReadModelRouting}: for every {@code MongoTemplate}, and every projection. */
+@Configuration(proxyBeanMethods = false)
+public class ReadModelRoutingConfiguration {
+
+    @Bean
+    static BeanPostProcessor routingDatabaseFactory() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof MongoDatabaseFactory factory && !(bean instanceof RoutingDatabaseFactory)
+                        ? new RoutingDatabaseFactory(factory) : bean;
+            }
+        };
+    }
+
+    /** Every query-side processor runs its batches in the routing's transaction manager for its group. */
+    @Bean
+    public ConfigurerModule projectionsRoutedWithoutDatabaseTransactions(ReadModelRouting routing) {
+        return configurer -> ProjectionProcessing.PROCESSING_GROUPS.forEach(group -> configurer.eventProcessing()
+                .registerTransactionManager(group, configuration -> routing.transactionManagerFor(group)));
+    }
+}
