@@ -120,6 +120,10 @@ public class ProjectionRebuilds {
         }
         StreamingEventProcessor processor = monitor.processorOf(group)
                 .orElseThrow(() -> ReplayRefusedException.unknown(group));
+        monitor.sample();
+        if (monitor.head() == null) {
+            throw ReplayRefusedException.nothingToReplay(group);
+        }
         Replay replay = new Replay(clock.instant(), requestedBy);
         record(group, replay);
         try {

@@ -25,6 +25,11 @@ public class ReplayRefusedException extends RuntimeException {
                 "Projection " + group + " is already being rebuilt; its progress is at GET /api/v1/admin/projections");
     }
 
+    static ReplayRefusedException nothingToReplay(String group) {
+        return new ReplayRefusedException(HttpStatus.CONFLICT, "NOTHING_TO_REPLAY",
+                "The event store holds no events yet, so projection " + group + " has nothing to be rebuilt from");
+    }
+
     static ReplayRefusedException otherInstances(String group, List<String> others) {
         return new ReplayRefusedException(HttpStatus.CONFLICT, "REPLAY_NEEDS_ONE_INSTANCE",
                 "Projection " + group + " is also processed by " + others.size() + " other query-service instance(s) "
