@@ -1,5 +1,6 @@
 package io.carmarket.query.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -49,7 +50,7 @@ public class AuditLog {
     }
 
     /** Some events of the log, and the cursor of the next page while more follow (null on the last page). */
-    public record Page(List<AuditedEvent> items, String nextCursor) {
+    public record Page(List<AuditedEvent> items, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {
     }
 
     /** The events matching the filter after the cursor (from the start when null), at most {@code limit}. */

@@ -153,22 +153,13 @@ public class AuditLogController {
         if (from != null && to != null && !to.isAfter(from)) {
             throw new InvalidParameterException(TO, "must be after from (" + from + ")");
         }
-        return new AuditLogFilter(checkedTypes, aggregateType, notBlank(AGGREGATE_ID, aggregateId),
-                notBlank(USER, user), notBlank(CORRELATION_ID, correlationId), from, to);
+        return new AuditLogFilter(checkedTypes, aggregateType, aggregateId, user, correlationId, from, to);
     }
 
     private static void requireSimpleName(String parameter, String value) {
         if (!SIMPLE_NAME.matcher(value).matches()) {
             throw new InvalidParameterException(parameter, "must be a simple name like CarBooked or Car");
         }
-    }
-
-    /** An empty filter value is refused rather than read as "no filter". */
-    private static String notBlank(String parameter, String value) {
-        if (value != null && value.isBlank()) {
-            throw new InvalidParameterException(parameter, "must not be blank");
-        }
-        return value;
     }
 
     private void writeLine(OutputStream out, AuditedEvent event) {
