@@ -17,7 +17,7 @@ public final class InsertOnce {
     }
 
     /** @param entry a document of a mapped read model type (its class names the collection) */
-    public static void upsert(MongoTemplate mongoTemplate, String id, Object entry) {
+    public static void upsert(MongoTemplate mongoTemplate, Object id, Object entry) {
         Document document = new Document();
         mongoTemplate.getConverter().write(entry, document);
         Update insertOnce = new Update();

@@ -1,5 +1,6 @@
 package io.carmarket.query.common;
 
+import io.carmarket.query.audit.AuditLogProjection;
 import io.carmarket.query.booking.BookingProjection;
 import io.carmarket.query.negotiation.NegotiationProjection;
 import io.carmarket.query.notification.NotificationProjection;
@@ -24,7 +25,8 @@ public final class ProjectionProcessing {
             BookingProjection.PROCESSING_GROUP,
             PurchaseReservationProjection.PROCESSING_GROUP,
             NotificationProjection.PROCESSING_GROUP,
-            NegotiationProjection.PROCESSING_GROUP);
+            NegotiationProjection.PROCESSING_GROUP,
+            AuditLogProjection.PROCESSING_GROUP);
 
     private ProjectionProcessing() {
     }

@@ -3,6 +3,7 @@ package io.carmarket.support.security;
 import io.carmarket.support.web.CorrelationIdFilter;
 import io.carmarket.support.web.ProblemResponses;
 import io.carmarket.support.web.WebSupportAutoConfiguration;
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -108,7 +109,10 @@ public class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(bearerTokens, AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                    // The second dispatch of a streamed answer (StreamingResponseBody, SSE) only finishes writing a
+                    // response whose request was authorized on its first dispatch; it has no security context.
+                    requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                            .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                             .requestMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
                             .requestMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
                             // Any method: a wrong one then gets MVC's 405, not a 401 that suggests logging in.
