@@ -37,7 +37,7 @@ class ProjectionRebuildEndToEndTest {
     private static final String ADMIN_PASSWORD = "Test-Root-2026!";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String OTHER_INSTANCE = "other-query-service-instance";
-    private static final int PROJECTIONS = 5;
+    private static final int PROJECTIONS = 6;
 
     @LocalServerPort
     int port;

@@ -37,9 +37,9 @@ class ProjectionReplayEndToEndTest {
     private static final String ADMIN_PASSWORD = "Test-Root-2026!";
     private static final Duration REBUILD_WAIT = Duration.ofSeconds(60);
     private static final List<String> PROJECTIONS =
-            List.of("car-search", "bookings", "purchase-reservations", "notifications", "negotiations");
+            List.of("car-search", "bookings", "purchase-reservations", "notifications", "negotiations", "audit-log");
     private static final List<String> SEARCH_AND_BOOKING_COLLECTIONS =
-            List.of("car_search", "car_search_keys", "bookings", "booking_cars");
+            List.of("car_search", "car_search_keys", "bookings", "booking_cars", "audit_log", "audit_log_keys");
 
     @LocalServerPort
     int port;
@@ -110,10 +110,10 @@ class ProjectionReplayEndToEndTest {
     }
 
     @Test
-    void a_replay_rebuilds_the_search_and_booking_read_models_identically_while_reads_keep_answering()
+    void a_replay_rebuilds_the_search_booking_and_audit_read_models_identically_while_reads_keep_answering()
             throws InterruptedException {
         Session customer = listCarWithBookings();
-        awaitCaughtUp("car-search", "bookings");
+        awaitCaughtUp("car-search", "bookings", "audit-log");
         List<String> firstPage = carIds(anonymous.search("limit=50"));
         Map<String, List<String>> before = dump();
         CarMarketClient reader = anonymous.as(customer);
@@ -135,11 +135,13 @@ class ProjectionReplayEndToEndTest {
 
         ResponseEntity<JsonNode> searchReplay = admin.post("/admin/projections/car-search/replay", Map.of());
         ResponseEntity<JsonNode> bookingReplay = admin.post("/admin/projections/bookings/replay", Map.of());
+        ResponseEntity<JsonNode> auditLogReplay = admin.post("/admin/projections/audit-log/replay", Map.of());
         assertThat(searchReplay.getStatusCode().value()).isEqualTo(202);
         assertThat(searchReplay.getHeaders().getLocation()).hasPath("/api/v1/admin/projections/car-search");
         assertThat(bookingReplay.getStatusCode().value()).isEqualTo(202);
+        assertThat(auditLogReplay.getStatusCode().value()).isEqualTo(202);
         assertThat(searchReplay.getBody().get("replay").get("requestedBy").asText()).isEqualTo(admin.userId());
-        awaitCaughtUp("car-search", "bookings");
+        awaitCaughtUp("car-search", "bookings", "audit-log");
         reading.set(false);
         reads.join();
 
@@ -174,7 +176,7 @@ class ProjectionReplayEndToEndTest {
         });
     }
 
-    /** Every document of the search and booking read models, as JSON, in id order. */
+    /** Every document of the search, booking and audit-log read models, as JSON, in id order. */
     private Map<String, List<String>> dump() {
         Map<String, List<String>> dump = new java.util.TreeMap<>();
         for (String collection : SEARCH_AND_BOOKING_COLLECTIONS) {

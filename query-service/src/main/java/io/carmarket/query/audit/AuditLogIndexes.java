@@ -1,5 +1,6 @@
 package io.carmarket.query.audit;
 
+import io.carmarket.query.common.ProjectedReadModel;
 import io.carmarket.query.audit.AuditLogKeys.Fields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,7 @@ import java.util.List;
  * keys documents). A failure is logged, never fatal: the queries are correct without an index, only slower.
  */
 @Component
-public class AuditLogIndexes {
+public class AuditLogIndexes implements ProjectedReadModel {
 
     private static final Logger log = LoggerFactory.getLogger(AuditLogIndexes.class);
 
@@ -50,6 +51,17 @@ public class AuditLogIndexes {
         return new Index().named("audit_" + field).on(field, Direction.ASC).on(Fields.ID, Direction.ASC);
     }
 
+    @Override
+    public String processingGroup() {
+        return AuditLogProjection.PROCESSING_GROUP;
+    }
+
+    @Override
+    public List<String> rebuiltCollections() {
+        return List.of(AuditLogEntry.COLLECTION, AuditLogKeys.COLLECTION);
+    }
+
+    @Override
     @EventListener(ApplicationReadyEvent.class)
     public void ensureIndexes() {
         IndexOperations indexes = mongoTemplate.indexOps(AuditLogKeys.class);
