@@ -83,10 +83,13 @@ class AggregateAuditController {
         return value;
     }
 
-    /** An ISO-8601 instant, in UTC ({@code 2026-05-01T10:00:00Z}) or with an offset ({@code ...+02:00}). */
+    /**
+     * An ISO-8601 instant, in UTC ({@code 2026-05-01T10:00:00Z}) or with an offset ({@code ...+02:00}). A '+' left
+     * unencoded in a query string arrives as a space; it can only have meant the offset's sign.
+     */
     private static Instant instantOf(String text) {
         try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
+            return OffsetDateTime.parse(text.strip().replace(' ', '+')).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidParameterException(AT, "must be an ISO-8601 instant such as 2026-05-01T10:00:00Z");
         }
