@@ -53,6 +53,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void every_aggregate_shows_its_state_to_the_audit_api() {
+        classes().that().areAnnotatedWith(org.axonframework.spring.stereotype.Aggregate.class)
+                .should().implement(io.carmarket.command.audit.AuditedAggregate.class)
+                .check(carmarket);
+    }
+
+    @Test
     void events_are_immutable_records() {
         classes().that().resideInAPackage("io.carmarket.api..")
                 .and().areAnnotatedWith(org.axonframework.serialization.Revision.class)

@@ -49,6 +49,7 @@ import io.carmarket.api.car.purchase.PurchaseReserved;
 import io.carmarket.api.car.purchase.ReservePurchase;
 import io.carmarket.api.car.purchase.ScheduleInspection;
 import io.carmarket.api.identity.Actor;
+import io.carmarket.command.audit.AuditedAggregate;
 import io.carmarket.command.common.Money;
 import io.carmarket.command.common.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
@@ -64,6 +65,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +85,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(repository = CarConfiguration.REPOSITORY)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public class Car {
+public class Car implements AuditedAggregate {
 
     @AggregateIdentifier
     private String carId;
@@ -365,6 +367,26 @@ public class Car {
         if (featured) {
             apply(new CarFeatureChanged(carId, false));
         }
+    }
+
+    // --- audit -------------------------------------------------------------------------------------------------
+
+    /** What the car holds now, for the audit API: the state its rules decide with ({@link CarState}). */
+    @Override
+    public CarState state() {
+        List<CarState.Booking> heldBookings = bookings.entrySet().stream()
+                .map(entry -> new CarState.Booking(entry.getKey(), entry.getValue().customerId(),
+                        entry.getValue().period().startDate(), entry.getValue().period().endDate(),
+                        entry.getValue().status(), entry.getValue().approvalDeadline()))
+                .sorted(Comparator.comparing(CarState.Booking::startDate).thenComparing(CarState.Booking::bookingId))
+                .toList();
+        CarState.PurchaseReservation liveReservation = reservation == null ? null
+                : new CarState.PurchaseReservation(reservation.reservationId(), reservation.orderNumber(),
+                reservation.customerId(), reservation.status(), reservation.handoverDate(), reservation.expiresAt(),
+                reservation.price(), reservation.totalAmount());
+        return new CarState(carId, dealerId, status, featured,
+                new CarState.Pricing(pricing.dailyRate(), pricing.askingPrice(), pricing.currency().getCurrencyCode()),
+                maxBookingDays, timeZone.getId(), peakWindows, heldBookings, liveReservation);
     }
 
     // --- rules ---------------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import io.carmarket.api.negotiation.Party;
 import io.carmarket.api.negotiation.PurchaseArranged;
 import io.carmarket.api.negotiation.RecordPurchaseArranged;
 import io.carmarket.api.negotiation.RejectOffer;
+import io.carmarket.command.audit.AuditedAggregate;
 import io.carmarket.command.common.Money;
 import io.carmarket.command.common.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
@@ -43,7 +44,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Acceptance hands over to the negotiation process, which reserves the car at the agreed price.
  */
 @Aggregate
-public class Negotiation {
+public class Negotiation implements AuditedAggregate {
 
     @AggregateIdentifier
     private String negotiationId;
@@ -149,6 +150,15 @@ public class Negotiation {
     public void end(EndNegotiation command) {
         requireStatus(NegotiationStatus.OPEN);
         apply(new NegotiationEnded(negotiationId, command.reason()));
+    }
+
+    /** What the negotiation holds now, for the audit API ({@link NegotiationState}). */
+    @Override
+    public NegotiationState state() {
+        NegotiationState.Offer latestOffer = latestOfferNumber == 0 ? null
+                : new NegotiationState.Offer(latestOfferNumber, latestOfferBy, latestAmount, latestOfferExpiresAt);
+        return new NegotiationState(negotiationId, carId, dealerId, buyerId, currency.getCurrencyCode(), status,
+                latestOffer, arrangedReservationId);
     }
 
     /** The party allowed to answer the latest offer: the one that received it, while it is open and fresh. */
