@@ -143,6 +143,8 @@ public class ProjectionRebuilds {
         running.put(group, replay);
         monitor.forgetRate(group);
         processor.start();
+        // The answer shows the projection from its reset on, not the position it had before.
+        monitor.sample();
         log.info("Projection {} is being rebuilt from the first event, requested by {}", group, requestedBy);
         return replay;
     }
