@@ -21,6 +21,8 @@ final class ReadLatency {
     /** Latencies above this are recorded at this value (the request timeout is far below it). */
     private static final long HIGHEST_TRACKABLE_MICROS = TimeUnit.SECONDS.toMicros(60);
     private static final int SIGNIFICANT_DIGITS = 3;
+    /** A failed answer's body is kept in the results up to this length. */
+    private static final int ABBREVIATE_CHARS = 300;
 
     private ReadLatency() {
     }
@@ -68,8 +70,6 @@ final class ReadLatency {
         result.put("meanItemsPerAnswer", answered == 0 ? null : AuditAndReplay.round(items / (double) answered));
         return result;
     }
-
-    private static final int ABBREVIATE_CHARS = 300;
 
     static String abbreviated(String text) {
         return text == null || text.length() <= ABBREVIATE_CHARS ? text : text.substring(0, ABBREVIATE_CHARS) + "…";
