@@ -1,6 +1,7 @@
 package io.carmarket.benchmark;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.carmarket.benchmark.audit.AuditAndReplay;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,7 +22,8 @@ import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The benchmark harness (issue 6, measurements 1, 2, 3 and 6): load from this separate process over loopback
+ * The benchmark harness (issue 6, measurements 1, 2, 3 and 6; issue 11, measurement 8 in
+ * {@link io.carmarket.benchmark.audit}): load from this separate process over loopback
  * against a running CarMarket, repeated runs, medians with min–max spread, results to docs/benchmarks.md (between
  * the result markers) and to benchmark/results/&lt;timestamp&gt;.json. See docs/benchmarks.md.
  */
@@ -106,6 +108,9 @@ public final class Benchmark {
                 builder.environment().put("PORT", Integer.toString(port));
                 builder.environment().put("CARMARKET_DATA_DIR", dataDir.resolve("data").toString());
                 builder.environment().put("CARMARKET_DEMO_DATA", "false");
+                // Measurement 8 logs in as the admin (replay, auditor account, projection progress).
+                builder.environment().put("CARMARKET_ADMIN_EMAIL", options.adminEmail);
+                builder.environment().put("CARMARKET_ADMIN_PASSWORD", options.adminPassword);
                 long spawned = System.nanoTime();
                 server = builder.start();
                 pid = server.pid();
@@ -127,21 +132,26 @@ public final class Benchmark {
             System.out.printf("  setup: %d cars, %d customers in %s s%n", cars.size(), customers.size(),
                     result.get("setupSeconds"));
 
-            Map<String, Object> bookingLoads = new LinkedHashMap<>();
-            for (int clients : options.clientCounts) {
-                Map<String, Object> load = workloads.bookingLoad(cars, customers, clients, true);
-                bookingLoads.put(Integer.toString(clients), load);
-                System.out.printf("  booking load, %d clients: %s%n", clients, load);
+            if (!options.auditOnly) {
+                Map<String, Object> bookingLoads = new LinkedHashMap<>();
+                for (int clients : options.clientCounts) {
+                    Map<String, Object> load = workloads.bookingLoad(cars, customers, clients, true);
+                    bookingLoads.put(Integer.toString(clients), load);
+                    System.out.printf("  booking load, %d clients: %s%n", clients, load);
+                }
+                result.put("bookingLoad", bookingLoads);
+                if (pid > 0) {
+                    Long rss = rssKb(pid);
+                    result.put("rssMbAfterBookingLoad", rss == null ? null : Phase.round(rss / 1024.0));
+                    System.out.printf("  resident memory after load 1: %s MB%n", result.get("rssMbAfterBookingLoad"));
+                }
+                Map<String, Object> hot = workloads.hotCar(dealer, customers, options.hotClients);
+                result.put("hotCar", hot);
+                System.out.printf("  hot car: %s%n", hot);
             }
-            result.put("bookingLoad", bookingLoads);
-            if (pid > 0) {
-                Long rss = rssKb(pid);
-                result.put("rssMbAfterBookingLoad", rss == null ? null : Phase.round(rss / 1024.0));
-                System.out.printf("  resident memory after load 1: %s MB%n", result.get("rssMbAfterBookingLoad"));
+            if (options.audit) {
+                result.put("auditAndReplay", AuditAndReplay.run(http, runTag, cars, auditSettings(options)));
             }
-            Map<String, Object> hot = workloads.hotCar(dealer, customers, options.hotClients);
-            result.put("hotCar", hot);
-            System.out.printf("  hot car: %s%n", hot);
         } finally {
             if (server != null) {
                 server.destroy();
@@ -197,8 +207,37 @@ public final class Benchmark {
 
     // ------------------------------------------------------------------ summary
 
+    static AuditAndReplay.Settings auditSettings(Options options) {
+        return new AuditAndReplay.Settings(options.auditEvents, options.auditClients, options.auditTopUpSeconds,
+                options.auditSamples, options.auditCatchUpSeconds, options.auditReplaySeconds, options.adminEmail,
+                options.adminPassword);
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Row> rows(Options options, List<Map<String, Object>> runs) {
+        List<Row> rows = new ArrayList<>();
+        if (!options.auditOnly) {
+            rows.addAll(loadRows(options, runs));
+        }
+        if (options.standaloneJar != null) {
+            rows.add(new Row("6-startup", "6. standalone start-up to health UP", "s", 15.0, false,
+                    runs.stream().map(run -> number(run.get("startupSeconds"))).toList()));
+        }
+        if (!options.auditOnly && (options.standaloneJar != null || options.serverPid > 0)) {
+            rows.add(new Row("6-rss", "6. standalone resident memory after load 1", "MB", 768.0, false,
+                    runs.stream().map(run -> number(run.get("rssMbAfterBookingLoad"))).toList()));
+        }
+        if (options.audit) {
+            rows.addAll(AuditAndReplay.rows(runs.stream()
+                    .map(run -> (Map<String, Object>) run.getOrDefault("auditAndReplay", Map.of())).toList(),
+                    auditSettings(options)));
+        }
+        return rows;
+    }
+
+    /** Measurements 1, 2 and 3: the booking loads. */
+    @SuppressWarnings("unchecked")
+    private static List<Row> loadRows(Options options, List<Map<String, Object>> runs) {
         List<Row> rows = new ArrayList<>();
         for (int clients : options.clientCounts) {
             String key = Integer.toString(clients);
@@ -244,14 +283,6 @@ public final class Benchmark {
         rows.add(new Row("2-no-double-booking", hotName + ": runs with no double booking (1 = yes)", "", 1.0, true,
                 runs.stream().map(run -> Boolean.TRUE.equals(((Map<String, Object>) run.get("hotCar"))
                         .get("noDoubleBooking")) ? 1.0 : 0.0).toList()));
-        if (options.standaloneJar != null) {
-            rows.add(new Row("6-startup", "6. standalone start-up to health UP", "s", 15.0, false,
-                    runs.stream().map(run -> number(run.get("startupSeconds"))).toList()));
-        }
-        if (options.standaloneJar != null || options.serverPid > 0) {
-            rows.add(new Row("6-rss", "6. standalone resident memory after load 1", "MB", 768.0, false,
-                    runs.stream().map(run -> number(run.get("rssMbAfterBookingLoad"))).toList()));
-        }
         return rows;
     }
 
@@ -342,6 +373,14 @@ public final class Benchmark {
         map.put("lagTimeoutMillis", options.lagTimeoutMillis);
         map.put("lagProbes", options.lagProbes);
         map.put("requestTimeoutSeconds", options.requestTimeoutSeconds);
+        map.put("audit", options.audit);
+        map.put("auditOnly", options.auditOnly);
+        map.put("auditEvents", options.auditEvents);
+        map.put("auditClients", options.auditClients);
+        map.put("auditTopUpSeconds", options.auditTopUpSeconds);
+        map.put("auditSamples", options.auditSamples);
+        map.put("auditCatchUpSeconds", options.auditCatchUpSeconds);
+        map.put("auditReplaySeconds", options.auditReplaySeconds);
         return map;
     }
 }

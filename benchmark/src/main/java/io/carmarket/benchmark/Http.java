@@ -10,14 +10,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A thin JSON-over-HTTP client: one shared {@link HttpClient} (HTTP/1.1, keep-alive), bounded timeouts. */
-final class Http {
+/**
+ * A thin JSON-over-HTTP client: one shared {@link HttpClient} (HTTP/1.1, keep-alive), bounded timeouts. Public for
+ * the measurements in sub-packages that drive the system over HTTP too (measurement 8, {@code audit}).
+ */
+public final class Http {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     /** Status -1 means the request failed without an answer (timeout, connection refused...). */
-    record Answer(int status, String body) {
-        JsonNode json() {
+    public record Answer(int status, String body) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -30,7 +33,7 @@ final class Http {
     private final String baseUrl;
     private final Duration requestTimeout;
 
-    Http(String baseUrl, Duration requestTimeout) {
+    public Http(String baseUrl, Duration requestTimeout) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.requestTimeout = requestTimeout;
         this.client = HttpClient.newBuilder()
@@ -39,15 +42,24 @@ final class Http {
                 .build();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return baseUrl;
     }
 
-    Answer get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(requestTimeout).GET().build());
+    public Answer get(String path) {
+        return get(path, null);
     }
 
-    Answer post(String path, String token, Object body) {
+    /** A GET with a bearer token ({@code null}: anonymous). */
+    public Answer get(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(requestTimeout).GET();
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return send(builder.build());
+    }
+
+    public Answer post(String path, String token, Object body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/json")

@@ -28,6 +28,22 @@ final class Options {
     List<String> serverJvmArgs = new ArrayList<>();
     /** Runs the HTTP measurements (1, 2, 3, 6). */
     boolean http = true;
+    /** Runs measurement 8 (audit and replay, {@code io.carmarket.benchmark.audit}) in each HTTP run. */
+    boolean audit = true;
+    /** Each HTTP run does its setup and measurement 8 only (no booking loads 1, 2, 3, no memory after load 1). */
+    boolean auditOnly;
+    /** Measurement 8: the event store is topped up to this many events (head global index). */
+    long auditEvents = 100_000;
+    int auditClients = 16;
+    /** Measurement 8: bound of the top-up; the default leaves room for 100k events at ~100 commands/s. */
+    int auditTopUpSeconds = 1800;
+    int auditSamples = 200;
+    /** Measurement 8: bound of the wait for every projection to catch up after the top-up. */
+    int auditCatchUpSeconds = 1800;
+    int auditReplaySeconds = 600;
+    /** The admin account (measurement 8): given to a standalone the harness starts, used to log in otherwise. */
+    String adminEmail = "admin@demo.carmarket.local";
+    String adminPassword = "Control-2026!";
     /** Keys of the in-process measurements to run (see {@link InProcessMeasurements}); empty: none. */
     List<String> inProcess = InProcessMeasurements.keys();
 
@@ -57,6 +73,22 @@ final class Options {
                 case "--server-jvm-arg" -> options.serverJvmArgs.add(value);
                 case "--in-process" -> options.inProcess = "none".equals(value) ? List.of()
                         : List.of(value.split(",")).stream().map(String::trim).toList();
+                case "--audit-only" -> {
+                    options.auditOnly = true;
+                    i--;
+                }
+                case "--skip-audit" -> {
+                    options.audit = false;
+                    i--;
+                }
+                case "--audit-events" -> options.auditEvents = Long.parseLong(value);
+                case "--audit-clients" -> options.auditClients = Integer.parseInt(value);
+                case "--audit-top-up-seconds" -> options.auditTopUpSeconds = Integer.parseInt(value);
+                case "--audit-samples" -> options.auditSamples = Integer.parseInt(value);
+                case "--audit-catch-up-seconds" -> options.auditCatchUpSeconds = Integer.parseInt(value);
+                case "--audit-replay-seconds" -> options.auditReplaySeconds = Integer.parseInt(value);
+                case "--admin-email" -> options.adminEmail = value;
+                case "--admin-password" -> options.adminPassword = value;
                 case "--skip-http" -> {
                     options.http = false;
                     i--;
@@ -72,8 +104,21 @@ final class Options {
         if (options.durationSeconds > 600 || options.warmupSeconds > 120) {
             throw new IllegalArgumentException("a phase is bounded: --duration-seconds <= 600, --warmup-seconds <= 120");
         }
+        if (options.auditOnly && !options.audit) {
+            throw new IllegalArgumentException("--audit-only and --skip-audit exclude each other");
+        }
+        if (options.auditTopUpSeconds > MAX_AUDIT_PHASE_SECONDS || options.auditCatchUpSeconds > MAX_AUDIT_PHASE_SECONDS
+                || options.auditReplaySeconds > MAX_AUDIT_PHASE_SECONDS || options.auditSamples > MAX_AUDIT_SAMPLES) {
+            throw new IllegalArgumentException("measurement 8 is bounded: --audit-top-up-seconds, "
+                    + "--audit-catch-up-seconds, --audit-replay-seconds <= " + MAX_AUDIT_PHASE_SECONDS
+                    + ", --audit-samples <= " + MAX_AUDIT_SAMPLES);
+        }
         return options;
     }
+
+    /** Upper bounds of measurement 8's phases (its top-up to 100k events is the longest phase of the harness). */
+    static final int MAX_AUDIT_PHASE_SECONDS = 3600;
+    static final int MAX_AUDIT_SAMPLES = 10_000;
 
     static final String USAGE = """
             java -jar benchmark/target/carmarket-benchmark.jar [options]
@@ -96,6 +141,16 @@ final class Options {
               --in-process 4,5,7        in-process measurements to run after the HTTP ones, each --runs times
                                         (default: all; "none": none)
               --skip-http               only the in-process measurements
+              --audit-only              HTTP runs: setup and measurement 8 only (no booking loads 1, 2, 3)
+              --skip-audit              HTTP runs: no measurement 8
+              --audit-events N          measurement 8: top the event store up to N events (default 100000)
+              --audit-clients N         measurement 8: clients booking and cancelling for the top-up (default 16)
+              --audit-top-up-seconds S  measurement 8: bound of the top-up (default 1800, at most 3600)
+              --audit-samples N         measurement 8: measured requests per audit endpoint (default 200)
+              --audit-catch-up-seconds S  bound of the wait for the projections after the top-up (default 1800)
+              --audit-replay-seconds S  bound of the car-search replay (default 600)
+              --admin-email E, --admin-password P   the admin account; a started standalone gets them as
+                                        CARMARKET_ADMIN_EMAIL/PASSWORD (default: the standalone's demo admin)
               --markdown FILE           table written between the result markers (default docs/benchmarks.md)
               --results-dir DIR         JSON results (default benchmark/results)
             """;
