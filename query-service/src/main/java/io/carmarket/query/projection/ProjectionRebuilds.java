@@ -1,6 +1,5 @@
 package io.carmarket.query.projection;
 
-import com.mongodb.MongoWriteException;
 import io.carmarket.query.common.ProjectedReadModel;
 import io.carmarket.query.common.ProjectionProcessing;
 import io.carmarket.query.projection.ProjectionProgress.Replay;
@@ -8,11 +7,8 @@ import jakarta.annotation.PostConstruct;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +26,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Rebuilds one projection's read model from the first event while the previous one keeps answering reads.
  * <ol>
- *     <li>A replay is recorded in {@value #COLLECTION} (one per projection; a second is refused), so that a restart
- *     resumes it.</li>
+ *     <li>A replay is recorded with the read model's home ({@link ReadModelRouting}; one per projection, a second is
+ *     refused), so that a restart resumes it.</li>
  *     <li>The projection's processor stops; its rebuild database is emptied and given the read model's indexes; its
  *     batches are routed there ({@link ReadModelRouting}); its tokens are reset to the first event; it starts
  *     again. The other projections keep running.</li>
@@ -46,12 +42,8 @@ import java.util.concurrent.TimeoutException;
 @Component
 public class ProjectionRebuilds {
 
-    static final String COLLECTION = "projection_rebuilds";
-    private static final String STARTED_AT = "startedAt";
-    private static final String REQUESTED_BY = "requestedBy";
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
 
-    private final MongoTemplate mongoTemplate;
     private final ReadModelRouting routing;
     private final ProjectionMonitor monitor;
     private final QueryServiceInstances instances;
@@ -62,10 +54,9 @@ public class ProjectionRebuilds {
     private final Duration retiredGrace;
     private final Clock clock = Clock.systemUTC();
 
-    public ProjectionRebuilds(MongoTemplate mongoTemplate, ReadModelRouting routing, ProjectionMonitor monitor,
+    public ProjectionRebuilds(ReadModelRouting routing, ProjectionMonitor monitor,
                               QueryServiceInstances instances, TokenStore tokenStore,
                               List<ProjectedReadModel> projectedReadModels, ProjectionsProperties properties) {
-        this.mongoTemplate = mongoTemplate;
         this.routing = routing;
         this.monitor = monitor;
         this.instances = instances;
@@ -79,9 +70,9 @@ public class ProjectionRebuilds {
     /** Runs before the processors start: a rebuild under way when the service stopped goes on where it was. */
     @PostConstruct
     void resumeRebuildsUnderWay() {
-        for (Document rebuild : mongoTemplate.getCollection(COLLECTION).find()) {
-            String group = rebuild.getString("_id");
-            running.put(group, new Replay(rebuild.getDate(STARTED_AT).toInstant(), rebuild.getString(REQUESTED_BY)));
+        for (Map.Entry<String, Replay> rebuild : routing.rebuildsUnderWay().entrySet()) {
+            String group = rebuild.getKey();
+            running.put(group, rebuild.getValue());
             if (isRebuiltAside(group)) {
                 routing.routeToRebuild(group);
             }
@@ -125,7 +116,7 @@ public class ProjectionRebuilds {
             throw ReplayRefusedException.nothingToReplay(group);
         }
         Replay replay = new Replay(clock.instant(), requestedBy);
-        record(group, replay);
+        routing.recordRebuild(group, replay);
         try {
             stop(processor);
             if (isRebuiltAside(group)) {
@@ -168,10 +159,7 @@ public class ProjectionRebuilds {
     private void finish(String group) {
         StreamingEventProcessor processor = monitor.processorOf(group).orElseThrow();
         stop(processor);
-        if (routing.isRebuilding(group)) {
-            routing.moveHomeToRebuild(group, clock.instant());
-        }
-        mongoTemplate.getCollection(COLLECTION).deleteOne(new Document("_id", group));
+        routing.finishRebuild(group, clock.instant());
         running.remove(group);
         processor.start();
         log.info("Projection {} is rebuilt and serves reads from the rebuilt read model", group);
@@ -190,19 +178,9 @@ public class ProjectionRebuilds {
         });
     }
 
-    private void record(String group, Replay replay) {
-        try {
-            mongoTemplate.getCollection(COLLECTION).insertOne(new Document("_id", group)
-                    .append(STARTED_AT, replay.startedAt()).append(REQUESTED_BY, replay.requestedBy()));
-        } catch (MongoWriteException | DuplicateKeyException alreadyRecorded) {
-            throw ReplayRefusedException.alreadyReplaying(group);
-        }
-    }
-
     /** Undoes a replay that could not start: live routing, no record, the processor running as before. */
     private void abandon(String group, StreamingEventProcessor processor) {
-        routing.routeToHome(group);
-        mongoTemplate.getCollection(COLLECTION).deleteOne(new Document("_id", group));
+        routing.forgetRebuild(group);
         if (!processor.isRunning()) {
             processor.start();
         }

@@ -5,7 +5,8 @@ import jakarta.annotation.PostConstruct;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import io.carmarket.query.projection.ProjectionProgress.Replay;
 import org.bson.Document;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -23,8 +24,8 @@ import java.util.stream.Collectors;
 /**
  * Where each projection's read model lives and where its writes go. A read model starts in the configured database;
  * a rebuild writes a new one into a database of its own (one generation further), which becomes the read model's
- * home when the rebuild has caught up ({@link ProjectionRebuilds}). Homes are kept in {@value #COLLECTION}, so a
- * restart finds each read model where its last rebuild left it.
+ * home when the rebuild has caught up ({@link ProjectionRebuilds}). Homes, and the rebuilds under way, are kept in
+ * {@value #COLLECTION}, so a restart finds each read model where its last rebuild left it and resumes a rebuild.
  * <p>
  * Writes are routed per batch: every query-side processor runs its batches in the {@link TransactionManager} of
  * {@link #transactionManagerFor}, which starts no database transaction (the projections are idempotent instead,
@@ -39,6 +40,8 @@ public class ReadModelRouting {
     private static final String GENERATION = "generation";
     private static final String RETIRED = "retired";
     private static final String RETIRED_AT = "retiredAt";
+    private static final String REBUILD_STARTED_AT = "rebuildStartedAt";
+    private static final String REBUILD_REQUESTED_BY = "rebuildRequestedBy";
     private static final Transaction NO_TRANSACTION = new Transaction() {
         @Override
         public void commit() {
@@ -67,8 +70,10 @@ public class ReadModelRouting {
     @PostConstruct
     void findReadModels() {
         for (Document home : mongoTemplate.getCollection(COLLECTION).find()) {
-            databases.relocate(collectionsOf(home.getString("_id")), home.getString(DATABASE));
-            generations.put(home.getString("_id"), home.getInteger(GENERATION, 0));
+            if (home.getString(DATABASE) != null) {
+                databases.relocate(collectionsOf(home.getString("_id")), home.getString(DATABASE));
+                generations.put(home.getString("_id"), home.getInteger(GENERATION, 0));
+            }
         }
     }
 
@@ -100,27 +105,56 @@ public class ReadModelRouting {
         rebuilding.add(group);
     }
 
-    /** From now on, batches of this group write to its home. Call only while its processor is stopped. */
-    void routeToHome(String group) {
+    /** The rebuilds under way, by group, as recorded when they started; a restart resumes them. */
+    Map<String, Replay> rebuildsUnderWay() {
+        Map<String, Replay> underWay = new java.util.HashMap<>();
+        for (Document home : mongoTemplate.getCollection(COLLECTION).find()) {
+            if (home.getDate(REBUILD_STARTED_AT) != null) {
+                underWay.put(home.getString("_id"), new Replay(home.getDate(REBUILD_STARTED_AT).toInstant(),
+                        home.getString(REBUILD_REQUESTED_BY)));
+            }
+        }
+        return underWay;
+    }
+
+    /** Records that a rebuild of {@code group} has started. */
+    void recordRebuild(String group, Replay replay) {
+        mongoTemplate.getCollection(COLLECTION).updateOne(new Document("_id", group),
+                new Document("$set", new Document(REBUILD_STARTED_AT, replay.startedAt())
+                        .append(REBUILD_REQUESTED_BY, replay.requestedBy())),
+                new UpdateOptions().upsert(true));
+    }
+
+    /** Forgets a rebuild that could not start; the group's home is unchanged. */
+    void forgetRebuild(String group) {
+        mongoTemplate.getCollection(COLLECTION).updateOne(new Document("_id", group), unsetRebuild());
         rebuilding.remove(group);
     }
 
     /**
-     * The rebuild becomes the group's home: readers open its collections there from their next operation on. The
-     * previous home is retired, and dropped by {@link #dropRetiredBefore} once reads begun before the move are done.
-     * Call only while the group's processor is stopped.
+     * Ends the rebuild of {@code group}. Rebuilt aside, the rebuild becomes the group's home: readers open its
+     * collections there from their next operation on, and the previous home is retired, to be dropped by
+     * {@link #dropRetiredBefore} once reads begun before the move are done. The end of the rebuild and the move are
+     * one write, so a crash leaves either the rebuild under way or the move done. Call only while the group's
+     * processor is stopped.
      */
-    void moveHomeToRebuild(String group, Instant now) {
-        String previousHome = homeOf(group);
-        int generation = generationOf(group) + 1;
-        String rebuild = databaseOf(group, generation);
-        mongoTemplate.getCollection(COLLECTION).replaceOne(new Document("_id", group),
-                new Document("_id", group).append(DATABASE, rebuild).append(GENERATION, generation)
-                        .append(RETIRED, previousHome).append(RETIRED_AT, now),
-                new ReplaceOptions().upsert(true));
-        databases.relocate(collectionsOf(group), rebuild);
-        generations.put(group, generation);
+    void finishRebuild(String group, Instant now) {
+        Document update = unsetRebuild();
+        if (isRebuilding(group)) {
+            int generation = generationOf(group) + 1;
+            update.append("$set", new Document(DATABASE, databaseOf(group, generation)).append(GENERATION, generation)
+                    .append(RETIRED, homeOf(group)).append(RETIRED_AT, now));
+            mongoTemplate.getCollection(COLLECTION).updateOne(new Document("_id", group), update);
+            databases.relocate(collectionsOf(group), databaseOf(group, generation));
+            generations.put(group, generation);
+        } else {
+            mongoTemplate.getCollection(COLLECTION).updateOne(new Document("_id", group), update);
+        }
         rebuilding.remove(group);
+    }
+
+    private static Document unsetRebuild() {
+        return new Document("$unset", new Document(REBUILD_STARTED_AT, "").append(REBUILD_REQUESTED_BY, ""));
     }
 
     /** Drops the read models retired before {@code moment}: the group's collections, never anything else. */
