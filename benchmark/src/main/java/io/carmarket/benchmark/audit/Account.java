@@ -12,6 +12,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class Account {
 
+    /** The status {@link Http} reports when no answer came within its timeout. */
+    private static final int NO_ANSWER = -1;
+    private static final int LOGIN_ATTEMPTS = 3;
+
     /** A token with less than this left is renewed before it is used. */
     private static final long RENEW_BEFORE_EXPIRY_SECONDS = 120;
 
@@ -64,8 +68,15 @@ final class Account {
                 + TimeUnit.SECONDS.toNanos(Math.max(0, lifetimeSeconds - RENEW_BEFORE_EXPIRY_SECONDS));
     }
 
+    /**
+     * Logs in; a login that got no answer (status -1: the loaded server did not answer within the request timeout)
+     * is tried again, up to {@link #LOGIN_ATTEMPTS} times, so one slow answer under load does not end the run.
+     */
     private static JsonNode session(Http http, String email, String password) {
         Http.Answer login = http.post("/api/v1/auth/login", null, Map.of("email", email, "password", password));
+        for (int attempt = 1; login.status() == NO_ANSWER && attempt < LOGIN_ATTEMPTS; attempt++) {
+            login = http.post("/api/v1/auth/login", null, Map.of("email", email, "password", password));
+        }
         if (login.status() != 200) {
             throw new IllegalStateException("login " + email + ": " + login.status() + " " + login.body()
                     + (login.status() == 429 ? " (start the system with a raised carmarket.identity.login-attempts)"
