@@ -363,7 +363,9 @@ class AggregateAuditEndToEndTest {
             "/events?fromSequence=-1, fromSequence", "/events?fromSequence=x, fromSequence",
             "/events?limit=0, limit", "/events?limit=1001, limit", "/events?limit=many, limit",
             "/diff?from=0, to", "/diff?to=0, from", "/diff?from=-1&to=0, from", "/diff?from=1&to=0, from",
-            "/diff?from=a&to=0, from"})
+            "/diff?from=a&to=0, from",
+            "/events?limt=5, limt", "/state?version=0&verison=1, verison", "/diff?from=0&to=0&form=1, form",
+            "/state?version=0&version=0, version", "/events?limit=, limit"})
     void bad_input_is_400_naming_the_parameter(String endpoint, String parameter) {
         String carId = dealer.listCar(anonymous.carListing("Audit"));
         booked(customer.book(carId, today.plusDays(10), today.plusDays(12)));

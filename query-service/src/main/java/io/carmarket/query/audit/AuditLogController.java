@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.carmarket.api.audit.AuditedEvent;
 import io.carmarket.support.web.ApiProblems;
 import io.carmarket.support.web.InvalidParameterException;
+import io.carmarket.support.web.QueryParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,6 +1,5 @@
-package io.carmarket.query.audit;
+package io.carmarket.support.web;
 
-import io.carmarket.support.web.InvalidParameterException;
 
 import java.util.Map;
 import java.util.Set;
@@ -15,15 +14,15 @@ import java.util.TreeSet;
  * @param known      every parameter the endpoint reads
  * @param repeatable those of them that may appear more than once
  */
-record QueryParameters(Set<String> known, Set<String> repeatable) {
+public record QueryParameters(Set<String> known, Set<String> repeatable) {
 
-    QueryParameters {
+    public QueryParameters {
         known = Set.copyOf(known);
         repeatable = Set.copyOf(repeatable);
     }
 
     /** @throws InvalidParameterException naming the first (alphabetically) unknown, repeated or blank parameter */
-    void check(Map<String, String[]> given) {
+    public void check(Map<String, String[]> given) {
         for (String name : new TreeSet<>(given.keySet())) {
             if (!known.contains(name)) {
                 throw new InvalidParameterException(name,
