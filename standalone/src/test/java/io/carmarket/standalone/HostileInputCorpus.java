@@ -108,6 +108,7 @@ final class HostileInputCorpus {
         searchCursorCases();
         carPageCases();
         myListCases();
+        auditCases();
         tokenCases();
         roleCases();
         routingCases();
@@ -993,6 +994,45 @@ final class HostileInputCorpus {
                 .header("Authorization", "Bearer garbage").expect(401).expectHeader("WWW-Authenticate");
         request("Bearer garbage on a write", POST, "/cars/{car}/bookings", ANONYMOUS).json(booking())
                 .header("Authorization", "Bearer garbage").expect(401).expectHeader("WWW-Authenticate");
+    }
+
+    private void auditCases() {
+        family("audit", "the audit and projections API: versions, instants, pages and filters parsed strictly, "
+                + "misspelt parameters refused, unknown ids 404, other roles 403, nothing replayed by mistake");
+        at(GET, "/audit/aggregates/{car}/events", ADMIN);
+        q("fromSequence=-1").expect(400, "fromSequence");
+        q("fromSequence=99999999999999999999").expect(400, "fromSequence");
+        q("limit=0").expect(400, "limit");
+        q("limit=1001").expect(400, "limit");
+        q("limt=5").expect(400, "limt");
+        q("limit=5&limit=6").expect(400, "limit");
+        at(GET, "/audit/aggregates/{car}/state", ADMIN);
+        q("version=-1").expect(400, "version");
+        q("version=1e3").expect(400, "version");
+        q("at=2026-02-30T00:00:00Z").expect(400, "at");
+        q("at=2026-01-01").expect(400, "at");
+        q("version=0&at=2026-01-01T00:00:00Z").expect(400, "at");
+        at(GET, "/audit/aggregates/{car}/diff", ADMIN);
+        q("from=1&to=0").expect(400, "from");
+        q("from=0").expect(400, "to");
+        request("history of an aggregate that does not exist", GET, "/audit/aggregates/{unknown}/events", ADMIN)
+                .expect(404);
+        at(GET, "/audit/events", ADMIN);
+        q("usr=someone").expect(400, "usr");
+        q("user=").expect(400, "user");
+        q("user=a&user=b").expect(400, "user");
+        q("limit=501").expect(400, "limit");
+        q("from=yesterday").expect(400, "from");
+        q("from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z").expect(400, "to");
+        q("cursor=garbage").expect(400, "cursor");
+        request("a correlation nobody used", GET, "/audit/correlations/{unknown}", ADMIN).expect(404);
+        request("a projection that does not exist", GET, "/admin/projections/{unknown}", ADMIN).expect(404);
+        request("replay of a projection that does not exist", POST, "/admin/projections/{unknown}/replay", ADMIN)
+                .expect(404);
+        request("customer reads the global log", GET, "/audit/events", CUSTOMER).expect(403);
+        request("dealer reads a car's history", GET, "/audit/aggregates/{car}/events", DEALER).expect(403);
+        request("customer replays a projection", POST, "/admin/projections/car-search/replay", CUSTOMER)
+                .expect(403);
     }
 
     private void roleCases() {
