@@ -1,15 +1,13 @@
 package io.carmarket.query.audit;
 
 import io.carmarket.query.common.ProjectedReadModel;
+import io.carmarket.query.common.QueryIndexes;
 import io.carmarket.query.audit.AuditLogKeys.Fields;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -26,7 +24,6 @@ import java.util.List;
 @Component
 public class AuditLogIndexes implements ProjectedReadModel {
 
-    private static final Logger log = LoggerFactory.getLogger(AuditLogIndexes.class);
 
     private final MongoTemplate mongoTemplate;
 
@@ -64,14 +61,6 @@ public class AuditLogIndexes implements ProjectedReadModel {
     @Override
     @EventListener(ApplicationReadyEvent.class)
     public void ensureIndexes() {
-        IndexOperations indexes = mongoTemplate.indexOps(AuditLogKeys.class);
-        for (Index index : definitions()) {
-            try {
-                indexes.ensureIndex(index);
-            } catch (RuntimeException failure) {
-                log.warn("Index {} of {} could not be created; its queries still work, more slowly: {}",
-                        index.getIndexOptions().get("name"), AuditLogKeys.COLLECTION, failure.getMessage());
-            }
-        }
+        QueryIndexes.ensure(mongoTemplate, AuditLogKeys.COLLECTION, definitions());
     }
 }

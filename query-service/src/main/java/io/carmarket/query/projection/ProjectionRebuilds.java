@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +47,6 @@ public class ProjectionRebuilds {
     private final ProjectionMonitor monitor;
     private final QueryServiceInstances instances;
     private final TokenStore tokenStore;
-    private final Map<String, List<ProjectedReadModel>> readModels = new ConcurrentHashMap<>();
     private final Map<String, Replay> running = new ConcurrentHashMap<>();
     private final Duration stopTimeout;
     private final Duration retiredGrace;
@@ -56,15 +54,13 @@ public class ProjectionRebuilds {
 
     public ProjectionRebuilds(ReadModelRouting routing, ProjectionMonitor monitor,
                               QueryServiceInstances instances, TokenStore tokenStore,
-                              List<ProjectedReadModel> projectedReadModels, ProjectionsProperties properties) {
+                              ProjectionsProperties properties) {
         this.routing = routing;
         this.monitor = monitor;
         this.instances = instances;
         this.tokenStore = tokenStore;
         this.stopTimeout = properties.stopTimeout();
         this.retiredGrace = properties.retiredReadModelGrace();
-        projectedReadModels.forEach(readModel -> readModels
-                .computeIfAbsent(readModel.processingGroup(), group -> new ArrayList<>()).add(readModel));
     }
 
     /** Runs before the processors start: a rebuild under way when the service stopped goes on where it was. */
@@ -173,7 +169,7 @@ public class ProjectionRebuilds {
     private void prepareRebuildDatabase(String group) {
         routing.clearRebuild(group);
         routing.inRebuildOf(group, () -> {
-            readModels.get(group).forEach(ProjectedReadModel::ensureIndexes);
+            routing.readModelsOf(group).forEach(ProjectedReadModel::ensureIndexes);
             return null;
         });
     }

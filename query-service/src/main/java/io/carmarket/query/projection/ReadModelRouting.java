@@ -54,6 +54,7 @@ public class ReadModelRouting {
 
     private final MongoTemplate mongoTemplate;
     private final RoutingDatabaseFactory databases;
+    private final Map<String, List<ProjectedReadModel>> readModelsByGroup;
     private final Map<String, Set<String>> collectionsByGroup;
     private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> generations = new ConcurrentHashMap<>();
@@ -62,6 +63,8 @@ public class ReadModelRouting {
                             List<ProjectedReadModel> readModels) {
         this.mongoTemplate = mongoTemplate;
         this.databases = (RoutingDatabaseFactory) databaseFactory;
+        this.readModelsByGroup = readModels.stream()
+                .collect(Collectors.groupingBy(ProjectedReadModel::processingGroup));
         this.collectionsByGroup = readModels.stream().collect(Collectors.groupingBy(ProjectedReadModel::processingGroup,
                 Collectors.flatMapping(readModel -> readModel.rebuiltCollections().stream(), Collectors.toSet())));
     }
@@ -75,6 +78,11 @@ public class ReadModelRouting {
                 generations.put(home.getString("_id"), home.getInteger(GENERATION, 0));
             }
         }
+    }
+
+    /** The read models one group's projections build (several projections may share a group). */
+    public List<ProjectedReadModel> readModelsOf(String group) {
+        return readModelsByGroup.getOrDefault(group, List.of());
     }
 
     public Set<String> collectionsOf(String group) {

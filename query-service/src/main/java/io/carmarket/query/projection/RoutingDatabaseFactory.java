@@ -32,6 +32,7 @@ final class RoutingDatabaseFactory implements MongoDatabaseFactory {
     /** Collections that live outside the configured database, by name. */
     private final Map<String, String> relocated = new ConcurrentHashMap<>();
     private volatile MongoDatabase home;
+    private volatile String homeName;
 
     RoutingDatabaseFactory(MongoDatabaseFactory delegate) {
         this.delegate = delegate;
@@ -39,7 +40,10 @@ final class RoutingDatabaseFactory implements MongoDatabaseFactory {
 
     /** The configured database's name. */
     String homeDatabase() {
-        return getMongoDatabase().getName();
+        if (homeName == null) {
+            homeName = delegate.getMongoDatabase().getName();
+        }
+        return homeName;
     }
 
     /** From now on, {@code collections} are opened in {@code database} (the configured one: back home). */
@@ -81,7 +85,7 @@ final class RoutingDatabaseFactory implements MongoDatabaseFactory {
         MongoDatabase target = configured;
         if (method.getName().equals(GET_COLLECTION) && arguments != null && arguments[0] instanceof String name) {
             String database = databaseOf(name);
-            if (!database.equals(configured.getName())) {
+            if (!database.equals(homeDatabase())) {
                 target = delegate.getMongoDatabase(database);
             }
         }

@@ -1,16 +1,14 @@
 package io.carmarket.query.search;
 
 import io.carmarket.query.common.ProjectedReadModel;
+import io.carmarket.query.common.QueryIndexes;
 import io.carmarket.query.common.VersionGuard;
 import io.carmarket.query.search.CarSearchEntry.Fields;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.index.PartialIndexFilter;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +30,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Component
 public class CarSearchIndexes implements ProjectedReadModel {
 
-    private static final Logger log = LoggerFactory.getLogger(CarSearchIndexes.class);
 
     private final MongoTemplate mongoTemplate;
 
@@ -100,15 +97,7 @@ public class CarSearchIndexes implements ProjectedReadModel {
     @Override
     @EventListener(ApplicationReadyEvent.class)
     public void ensureIndexes() {
-        IndexOperations indexes = mongoTemplate.indexOps(CarSearchKeys.class);
-        for (Index index : definitions()) {
-            try {
-                indexes.ensureIndex(index);
-            } catch (RuntimeException failure) {
-                log.warn("Index {} of {} could not be created; its queries still work, more slowly: {}",
-                        index.getIndexOptions().get("name"), CarSearchKeys.COLLECTION, failure.getMessage());
-            }
-        }
+        QueryIndexes.ensure(mongoTemplate, CarSearchKeys.COLLECTION, definitions());
         new VersionGuard(mongoTemplate, CarSearchEntry.class).ensureIndex();
     }
 }
