@@ -1,7 +1,7 @@
 package io.carmarket.standalone;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.carmarket.standalone.readmodelstore.KeyOrderedH2Backend;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +39,7 @@ public class EmbeddedMongoConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     public MongoServer embeddedMongoServer(MVStore readModelStore, StandaloneProperties properties) {
-        MongoServer server = new MongoServer(new H2Backend(readModelStore));
+        MongoServer server = new MongoServer(new KeyOrderedH2Backend(readModelStore));
         server.bind(properties.embeddedMongo().host(), properties.embeddedMongo().port());
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded MongoDB-wire server listening on {}:{}", address.getHostString(), address.getPort());

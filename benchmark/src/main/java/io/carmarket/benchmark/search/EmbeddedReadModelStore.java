@@ -3,7 +3,7 @@ package io.carmarket.benchmark.search;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.carmarket.standalone.readmodelstore.KeyOrderedH2Backend;
 import org.h2.mvstore.MVStore;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
@@ -50,7 +50,7 @@ final class EmbeddedReadModelStore implements AutoCloseable {
                 .fileName(directory.resolve(STORE_FILE).toString())
                 .cacheSize(CACHE_SIZE_MB)
                 .open();
-        MongoServer server = new MongoServer(new H2Backend(store));
+        MongoServer server = new MongoServer(new KeyOrderedH2Backend(store));
         server.bind(HOST, ANY_FREE_PORT);
         InetSocketAddress address = server.getLocalAddress();
         MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort()

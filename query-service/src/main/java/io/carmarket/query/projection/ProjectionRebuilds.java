@@ -118,8 +118,14 @@ public class ProjectionRebuilds {
             if (isRebuiltAside(group)) {
                 prepareRebuildDatabase(group);
                 routing.routeToRebuild(group);
+                // The reset handlers empty the rebuild's collections, never the ones being read.
+                routing.inRebuildOf(group, () -> {
+                    processor.resetTokens();
+                    return null;
+                });
+            } else {
+                processor.resetTokens();
             }
-            processor.resetTokens();
         } catch (UnableToClaimTokenException claimedElsewhere) {
             abandon(group, processor);
             throw ReplayRefusedException.claimedElsewhere(group, claimedElsewhere.getMessage());

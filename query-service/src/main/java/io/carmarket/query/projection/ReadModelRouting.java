@@ -2,8 +2,6 @@ package io.carmarket.query.projection;
 
 import io.carmarket.query.common.ProjectedReadModel;
 import jakarta.annotation.PostConstruct;
-import org.axonframework.common.transaction.Transaction;
-import org.axonframework.common.transaction.TransactionManager;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
 import io.carmarket.query.projection.ProjectionProgress.Replay;
@@ -27,10 +25,9 @@ import java.util.stream.Collectors;
  * home when the rebuild has caught up ({@link ProjectionRebuilds}). Homes, and the rebuilds under way, are kept in
  * {@value #COLLECTION}, so a restart finds each read model where its last rebuild left it and resumes a rebuild.
  * <p>
- * Writes are routed per batch: every query-side processor runs its batches in the {@link TransactionManager} of
- * {@link #transactionManagerFor}, which starts no database transaction (the projections are idempotent instead,
- * docs/architecture.md D25) and sends the batch's writes to the rebuild while its group is being rebuilt. A group
- * changes between live and rebuild only while its processor is stopped.
+ * Writes are routed per batch ({@link #routeBatchOf}, from {@link ProjectionBatchInterceptor}): while a group is
+ * being rebuilt its batches write to the rebuild. A group changes between live and rebuild only while its processor
+ * is stopped.
  */
 @Component
 public class ReadModelRouting {
@@ -42,14 +39,7 @@ public class ReadModelRouting {
     private static final String RETIRED_AT = "retiredAt";
     private static final String REBUILD_STARTED_AT = "rebuildStartedAt";
     private static final String REBUILD_REQUESTED_BY = "rebuildRequestedBy";
-    private static final Transaction NO_TRANSACTION = new Transaction() {
-        @Override
-        public void commit() {
-        }
-
-        @Override
-        public void rollback() {
-        }
+    private static final RebuildTarget.Scope NOT_ROUTED = () -> {
     };
 
     private final MongoTemplate mongoTemplate;
@@ -182,7 +172,9 @@ public class ReadModelRouting {
     /** Empties the database the next rebuild of {@code group} writes to, in case an earlier one was abandoned. */
     void clearRebuild(String group) {
         MongoDatabase rebuild = databases.getMongoDatabase(rebuildDatabaseOf(group));
-        collectionsOf(group).forEach(collection -> rebuild.getCollection(collection).drop());
+        Set<String> existing = rebuild.listCollectionNames().into(new java.util.HashSet<>());
+        collectionsOf(group).stream().filter(existing::contains)
+                .forEach(collection -> rebuild.getCollection(collection).drop());
     }
 
     /** Runs {@code work} with this thread's writes to the group's collections going to its rebuild. */
@@ -190,25 +182,12 @@ public class ReadModelRouting {
         return rebuildTargetOf(group).within(work);
     }
 
-    /** The transaction manager of one query-side processor: no database transaction, the routing of its batches. */
-    public TransactionManager transactionManagerFor(String group) {
-        return () -> {
-            if (!isRebuilding(group)) {
-                return NO_TRANSACTION;
-            }
-            RebuildTarget.Scope scope = rebuildTargetOf(group).enter();
-            return new Transaction() {
-                @Override
-                public void commit() {
-                    scope.close();
-                }
-
-                @Override
-                public void rollback() {
-                    scope.close();
-                }
-            };
-        };
+    /**
+     * Routes this thread's writes to the read models of {@code group} for one batch of its processor: to the rebuild
+     * while the group is being rebuilt, home otherwise. The batch closes the scope when it ends.
+     */
+    RebuildTarget.Scope routeBatchOf(String group) {
+        return isRebuilding(group) ? rebuildTargetOf(group).enter() : NOT_ROUTED;
     }
 
     private RebuildTarget rebuildTargetOf(String group) {

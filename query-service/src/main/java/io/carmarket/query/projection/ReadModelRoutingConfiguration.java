@@ -1,6 +1,7 @@
 package io.carmarket.query.projection;
 
 import io.carmarket.query.common.ProjectionProcessing;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -22,10 +23,15 @@ public class ReadModelRoutingConfiguration {
         };
     }
 
-    /** Every query-side processor runs its batches in the routing's transaction manager for its group. */
+    /**
+     * Every query-side processor runs its batches without a database transaction (docs/architecture.md D25), so
+     * Axon stores its position after the batch's writes, and frames each batch with a
+     * {@link ProjectionBatchInterceptor}: routed to a rebuild while one runs, written in bulk at its end.
+     */
     @Bean
-    public ConfigurerModule projectionsRoutedWithoutDatabaseTransactions(ReadModelRouting routing) {
+    public ConfigurerModule projectionBatches(ReadModelRouting routing) {
         return configurer -> ProjectionProcessing.PROCESSING_GROUPS.forEach(group -> configurer.eventProcessing()
-                .registerTransactionManager(group, configuration -> routing.transactionManagerFor(group)));
+                .registerTransactionManager(group, configuration -> NoTransactionManager.instance())
+                .registerHandlerInterceptor(group, configuration -> new ProjectionBatchInterceptor(group, routing)));
     }
 }

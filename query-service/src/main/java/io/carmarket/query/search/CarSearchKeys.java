@@ -8,8 +8,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
 import org.springframework.data.mongodb.core.mapping.FieldType;
 
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,6 +45,10 @@ public record CarSearchKeys(
         Instant listedAt) {
 
     public static final String COLLECTION = "car_search_keys";
+
+    /** The fields copied from the entry, stored under the same names (all but the id). */
+    static final List<String> COPIED_FIELDS = Arrays.stream(CarSearchKeys.class.getRecordComponents())
+            .map(RecordComponent::getName).filter(name -> !name.equals("carId")).toList();
 
     public static CarSearchKeys of(CarSearchEntry car) {
         return new CarSearchKeys(car.carId(), car.featured(), car.make(), car.makeKey(),

@@ -1,5 +1,9 @@
 package io.carmarket.query.search;
 
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import io.carmarket.api.car.BookingApprovalExpired;
 import io.carmarket.api.car.BookingApproved;
 import io.carmarket.api.car.BookingCancelled;
@@ -19,8 +23,7 @@ import io.carmarket.api.car.Location;
 import io.carmarket.api.car.purchase.PurchaseReservationCancelled;
 import io.carmarket.api.car.purchase.PurchaseReservationExpired;
 import io.carmarket.api.car.purchase.PurchaseReserved;
-import io.carmarket.query.common.InsertOnce;
-import io.carmarket.query.common.VersionGuard;
+import io.carmarket.query.common.VersionedDocuments;
 import io.carmarket.query.search.CarSearchEntry.BookedPeriod;
 import io.carmarket.query.search.CarSearchEntry.Fields;
 import org.axonframework.config.ProcessingGroup;
@@ -29,31 +32,30 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.bson.types.Decimal128;
+import org.springframework.data.util.TypeInformation;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
+import java.util.Objects;
 
 /**
  * Projects cars, their live bookings and their sale into the {@link CarSearchEntry} read model, and keeps each car's
  * {@link CarSearchKeys} (what the lists filter and sort on) in step with its entry.
  * <p>
- * MongoDB writes and the processor's token update are not one transaction, so an event may arrive twice, or again
- * after later events of the same car. Every write is therefore guarded by the car's event sequence number: an
- * event whose number the document has already reached changes nothing. Events of one car are handled one at a
- * time (Axon's sequencing policy is per aggregate), so a handler may read the document before writing it; the
- * write is still conditional, on the version it read.
+ * The entries are {@link VersionedDocuments}: each event changes its car's entry in memory, at most once (MongoDB
+ * writes and the processor's position are not one transaction, so an event may arrive twice, or again after later
+ * events of the same car), and a batch of events writes each changed entry once, in one bulk write. Events of one
+ * car are handled one at a time (Axon's sequencing policy is per aggregate), in order.
  * <p>
- * After every event that can change a field of {@link CarSearchKeys} or whether the car is public, the keys are
- * copied again from the car's current entry (or removed), whether or not this delivery changed the entry: a
- * redelivered event then also repairs keys that an earlier, interrupted delivery did not write. Booking events change
- * neither, so they do not touch the keys.
+ * The keys are derived from the entry when the batch is written: copied again when one of their fields or whether
+ * the car is public changed, removed when it left the market. They are written before the entries, so a crash in
+ * between leaves keys ahead of their entry, and the repeated batch writes both again.
  */
 @Component
 @ProcessingGroup(CarSearchProjection.PROCESSING_GROUP)
@@ -61,14 +63,18 @@ public class CarSearchProjection {
 
     public static final String PROCESSING_GROUP = "car-search";
 
-    /** Attempts of a read-then-write update before giving up (and letting the processor retry the event). */
+    private static final TypeInformation<?> ENTRY = TypeInformation.of(CarSearchEntry.class);
+    private static final List<String> PUBLIC_STATUSES = CarSearchEntry.PUBLIC_STATUSES.stream()
+            .map(CarStatus::name).toList();
 
     private final MongoTemplate mongoTemplate;
-    private final VersionGuard entries;
+    private final MongoConverter converter;
+    private final VersionedDocuments entries;
 
     public CarSearchProjection(MongoTemplate mongoTemplate) {
         this.mongoTemplate = mongoTemplate;
-        this.entries = new VersionGuard(mongoTemplate, CarSearchEntry.class);
+        this.converter = mongoTemplate.getConverter();
+        this.entries = new VersionedDocuments(mongoTemplate, CarSearchEntry.COLLECTION, new KeysOfPublicCars());
     }
 
     @EventHandler
@@ -88,8 +94,10 @@ public class CarSearchProjection {
                 zoneIdOf(location.timeZone()),
                 event.images(), event.pricing().dailyRate(), event.pricing().askingPrice(),
                 event.pricing().currency().getCurrencyCode(), event.maxBookingDays(), event.listedAt(), null, null);
-        InsertOnce.upsert(mongoTemplate, event.carId(), entry);
-        refreshKeys(event.carId());
+        Document document = new Document();
+        converter.write(entry, document);
+        document.remove("_class");
+        entries.insertOnce(event.carId(), sequenceNumber, document);
     }
 
     /**
@@ -98,19 +106,12 @@ public class CarSearchProjection {
      */
     @EventHandler
     void on(CarListingChanged event, @SequenceNumber long sequenceNumber) {
-        applyListingChange(event, sequenceNumber);
-        refreshKeys(event.carId());
-    }
-
-    private void applyListingChange(CarListingChanged event, long sequenceNumber) {
-        entries.applyOnce(event.carId(), sequenceNumber, stored -> listingUpdate(event.changes(),
-                mongoTemplate.getConverter().read(CarSearchEntry.class, stored)));
+        entries.change(event.carId(), sequenceNumber, car -> changeListing(car, event.changes()));
     }
 
     @EventHandler
     void on(CarFeatureChanged event, @SequenceNumber long sequenceNumber) {
-        applyOnce(event.carId(), sequenceNumber, new Update().set(Fields.FEATURED, event.featured()));
-        refreshKeys(event.carId());
+        entries.change(event.carId(), sequenceNumber, car -> car.put(Fields.FEATURED, event.featured()));
     }
 
     @EventHandler
@@ -120,13 +121,17 @@ public class CarSearchProjection {
         }
         BookedPeriod period = new BookedPeriod(event.bookingId(), event.period().startDate().toString(),
                 event.period().endDate().toString(), event.status());
-        applyOnce(event.carId(), sequenceNumber, new Update().push(Fields.BOOKED_PERIODS, period));
+        entries.change(event.carId(), sequenceNumber, car -> {
+            List<Object> periods = new ArrayList<>(periodsOf(car));
+            periods.add(converter.convertToMongoType(period, TypeInformation.of(BookedPeriod.class)));
+            car.put(Fields.BOOKED_PERIODS, periods);
+        });
     }
 
     @EventHandler
     void on(BookingApproved event, @SequenceNumber long sequenceNumber) {
-        applyToBooking(event.carId(), event.bookingId(), sequenceNumber,
-                Map.of(Fields.PERIOD_STATUS, BookingStatus.CONFIRMED));
+        changeBooking(event.carId(), event.bookingId(), sequenceNumber,
+                Map.of(Fields.PERIOD_STATUS, BookingStatus.CONFIRMED.name()));
     }
 
     @EventHandler
@@ -135,10 +140,10 @@ public class CarSearchProjection {
             freeDates(event.carId(), event.bookingId(), sequenceNumber);
             return;
         }
-        applyToBooking(event.carId(), event.bookingId(), sequenceNumber, Map.of(
+        changeBooking(event.carId(), event.bookingId(), sequenceNumber, Map.of(
                 Fields.PERIOD_START, event.period().startDate().toString(),
                 Fields.PERIOD_END, event.period().endDate().toString(),
-                Fields.PERIOD_STATUS, event.status()));
+                Fields.PERIOD_STATUS, event.status().name()));
     }
 
     @EventHandler
@@ -158,150 +163,140 @@ public class CarSearchProjection {
 
     @EventHandler
     void on(PurchaseReserved event, @SequenceNumber long sequenceNumber) {
-        applyOnce(event.carId(), sequenceNumber, new Update().set(Fields.STATUS, CarStatus.RESERVED)
-                .set(Fields.HANDOVER_DATE, event.handoverDate() == null ? null : event.handoverDate().toString()));
-        refreshKeys(event.carId());
+        entries.change(event.carId(), sequenceNumber, car -> {
+            car.put(Fields.STATUS, CarStatus.RESERVED.name());
+            car.put(Fields.HANDOVER_DATE, event.handoverDate() == null ? null : event.handoverDate().toString());
+        });
     }
 
     @EventHandler
     void on(PurchaseReservationCancelled event, @SequenceNumber long sequenceNumber) {
-        applyOnce(event.carId(), sequenceNumber, backOnTheMarket());
-        refreshKeys(event.carId());
+        entries.change(event.carId(), sequenceNumber, CarSearchProjection::backOnTheMarket);
     }
 
     @EventHandler
     void on(PurchaseReservationExpired event, @SequenceNumber long sequenceNumber) {
-        applyOnce(event.carId(), sequenceNumber, backOnTheMarket());
-        refreshKeys(event.carId());
+        entries.change(event.carId(), sequenceNumber, CarSearchProjection::backOnTheMarket);
     }
 
     /** A sold car leaves the search for good; its later bookings are freed by their own cancellation events. */
     @EventHandler
     void on(CarSold event, @SequenceNumber long sequenceNumber) {
-        applyOnce(event.carId(), sequenceNumber, new Update().set(Fields.STATUS, CarStatus.SOLD)
-                .set(Fields.FEATURED, false).unset(Fields.HANDOVER_DATE));
-        refreshKeys(event.carId());
+        entries.change(event.carId(), sequenceNumber, car -> {
+            car.put(Fields.STATUS, CarStatus.SOLD.name());
+            car.put(Fields.FEATURED, false);
+            car.remove(Fields.HANDOVER_DATE);
+        });
     }
 
     /** Withdrawing also ends featuring, as in the Car aggregate (which emits no separate event for it). */
     @EventHandler
     void on(CarWithdrawn event, @SequenceNumber long sequenceNumber) {
-        applyOnce(event.carId(), sequenceNumber, new Update().set(Fields.STATUS, CarStatus.WITHDRAWN)
-                .set(Fields.FEATURED, false));
-        refreshKeys(event.carId());
+        entries.change(event.carId(), sequenceNumber, car -> {
+            car.put(Fields.STATUS, CarStatus.WITHDRAWN.name());
+            car.put(Fields.FEATURED, false);
+        });
     }
 
     @EventHandler
     void on(CarRelisted event, @SequenceNumber long sequenceNumber) {
-        applyOnce(event.carId(), sequenceNumber, new Update().set(Fields.STATUS, CarStatus.LISTED));
-        refreshKeys(event.carId());
+        entries.change(event.carId(), sequenceNumber, car -> car.put(Fields.STATUS, CarStatus.LISTED.name()));
     }
 
     @ResetHandler
     void clearBeforeReplay() {
         mongoTemplate.remove(new Query(), CarSearchEntry.class);
         mongoTemplate.remove(new Query(), CarSearchKeys.class);
-        entries.forgetKnownVersions();
     }
 
-    /**
-     * Copies the keys from the car's current entry while it is public, removes them otherwise. Writing by id alone is
-     * safe without a version check because the events of one car are handled one at a time, and it is the kind of
-     * write the embedded server answers from its id index instead of a scan.
-     */
-    private void refreshKeys(String carId) {
-        CarSearchEntry car = mongoTemplate.findById(carId, CarSearchEntry.class);
-        if (car != null && CarViews.isPublic(car)) {
-            mongoTemplate.save(CarSearchKeys.of(car));
-        } else {
-            mongoTemplate.remove(byId(carId), CarSearchKeys.class);
-        }
-    }
-
-    private static Update backOnTheMarket() {
-        return new Update().set(Fields.STATUS, CarStatus.LISTED).unset(Fields.HANDOVER_DATE);
+    private static void backOnTheMarket(Document car) {
+        car.put(Fields.STATUS, CarStatus.LISTED.name());
+        car.remove(Fields.HANDOVER_DATE);
     }
 
     private void freeDates(String carId, String bookingId, long sequenceNumber) {
-        applyOnce(carId, sequenceNumber,
-                new Update().pull(Fields.BOOKED_PERIODS, new Document(Fields.BOOKING_ID, bookingId)));
+        entries.change(carId, sequenceNumber, car -> car.put(Fields.BOOKED_PERIODS, periodsOf(car).stream()
+                .filter(period -> !isPeriodOf(period, bookingId)).toList()));
     }
 
-    /**
-     * Sets fields of one booking's element of {@code bookedPeriods}; nothing happens if the car does not hold it.
-     * The element is addressed by its position in the list as read, which the version check keeps valid.
-     */
-    private void applyToBooking(String carId, String bookingId, long sequenceNumber, Map<String, Object> changes) {
-        entries.applyOnce(carId, sequenceNumber, current -> {
-            List<?> periods = current.getList(Fields.BOOKED_PERIODS, Object.class, List.of());
+    /** Sets fields of one booking's element of {@code bookedPeriods}; nothing happens if the car does not hold it. */
+    private void changeBooking(String carId, String bookingId, long sequenceNumber, Map<String, Object> changes) {
+        entries.changeIf(carId, sequenceNumber, car -> {
+            List<Object> periods = new ArrayList<>(periodsOf(car));
             for (int position = 0; position < periods.size(); position++) {
-                if (periods.get(position) instanceof Document period
-                        && bookingId.equals(period.getString(Fields.BOOKING_ID))) {
-                    Update update = new Update();
-                    String element = Fields.BOOKED_PERIODS + "." + position + ".";
-                    changes.forEach((field, value) -> update.set(element + field, value));
-                    return update;
+                if (isPeriodOf(periods.get(position), bookingId)) {
+                    Document changed = new Document((Document) periods.get(position));
+                    changed.putAll(changes);
+                    periods.set(position, changed);
+                    car.put(Fields.BOOKED_PERIODS, periods);
+                    return true;
                 }
             }
-            return null;
+            return false;
         });
     }
 
-    private void applyOnce(String carId, long sequenceNumber, Update update) {
-        entries.applyOnce(carId, sequenceNumber, update);
+    private static List<?> periodsOf(Document car) {
+        return car.getList(Fields.BOOKED_PERIODS, Object.class, List.of());
     }
 
-    private static Update listingUpdate(ListingChanges changes, CarSearchEntry current) {
-        Update update = new Update();
+    private static boolean isPeriodOf(Object period, String bookingId) {
+        return period instanceof Document document && bookingId.equals(document.getString(Fields.BOOKING_ID));
+    }
+
+    private void changeListing(Document car, ListingChanges changes) {
         if (changes.make() != null || changes.model() != null || changes.variant() != null) {
-            String make = changes.make() != null ? changes.make() : current.make();
-            String model = changes.model() != null ? changes.model() : current.model();
-            String variant = changes.variant() != null ? changes.variant() : current.variant();
-            update.set(Fields.MAKE, make).set(Fields.MAKE_KEY, SearchText.key(make))
-                    .set(Fields.MODEL, model).set(Fields.VARIANT, variant)
-                    .set(Fields.SEARCH_TOKENS, SearchText.tokens(make, model, variant));
+            String make = changes.make() != null ? changes.make() : car.getString(Fields.MAKE);
+            String model = changes.model() != null ? changes.model() : car.getString(Fields.MODEL);
+            String variant = changes.variant() != null ? changes.variant() : car.getString(Fields.VARIANT);
+            car.put(Fields.MAKE, make);
+            car.put(Fields.MAKE_KEY, SearchText.key(make));
+            car.put(Fields.MODEL, model);
+            car.put(Fields.VARIANT, variant);
+            car.put(Fields.SEARCH_TOKENS, SearchText.tokens(make, model, variant));
         }
-        setIfGiven(update, Fields.YEAR, changes.year());
-        setIfGiven(update, Fields.BODY_TYPE, changes.bodyType());
-        setIfGiven(update, Fields.TRANSMISSION, changes.transmission());
-        setIfGiven(update, Fields.FUEL_TYPE, changes.fuelType());
-        setIfGiven(update, Fields.MILEAGE, changes.mileage());
-        setIfGiven(update, Fields.COLOR, changes.color());
-        setIfGiven(update, Fields.SEATS, changes.seats());
-        setIfGiven(update, Fields.FEATURES, changes.features());
-        setIfGiven(update, Fields.DESCRIPTION, changes.description());
-        setIfGiven(update, Fields.IMAGES, changes.images());
-        setIfGiven(update, Fields.MAX_BOOKING_DAYS, changes.maxBookingDays());
+        setIfGiven(car, Fields.YEAR, changes.year());
+        setIfGiven(car, Fields.BODY_TYPE, changes.bodyType());
+        setIfGiven(car, Fields.TRANSMISSION, changes.transmission());
+        setIfGiven(car, Fields.FUEL_TYPE, changes.fuelType());
+        setIfGiven(car, Fields.MILEAGE, changes.mileage());
+        setIfGiven(car, Fields.COLOR, changes.color());
+        setIfGiven(car, Fields.SEATS, changes.seats());
+        setIfGiven(car, Fields.FEATURES, changes.features());
+        setIfGiven(car, Fields.DESCRIPTION, changes.description());
+        setIfGiven(car, Fields.IMAGES, changes.images());
+        setIfGiven(car, Fields.MAX_BOOKING_DAYS, changes.maxBookingDays());
         if (changes.dailyRate() != null) {
-            update.set(Fields.DAILY_RATE, new Decimal128(changes.dailyRate()));
+            car.put(Fields.DAILY_RATE, new Decimal128(changes.dailyRate()));
         }
         if (changes.askingPrice() != null) {
-            update.set(Fields.ASKING_PRICE, new Decimal128(changes.askingPrice()));
+            car.put(Fields.ASKING_PRICE, new Decimal128(changes.askingPrice()));
         }
         Location location = changes.location();
         if (location != null) {
             // A new location replaces the old one; only a missing city or zone keeps the stored one.
             if (location.city() != null) {
-                update.set(Fields.CITY, location.city()).set(Fields.CITY_KEY, SearchText.key(location.city()));
+                car.put(Fields.CITY, location.city());
+                car.put(Fields.CITY_KEY, SearchText.key(location.city()));
             }
-            setOrRemove(update, Fields.LATITUDE, location.latitude());
-            setOrRemove(update, Fields.LONGITUDE, location.longitude());
-            setIfGiven(update, Fields.TIME_ZONE, zoneIdOf(location.timeZone()));
-        }
-        return update;
-    }
-
-    private static void setIfGiven(Update update, String field, Object value) {
-        if (value != null) {
-            update.set(field, value);
+            setOrRemove(car, Fields.LATITUDE, location.latitude());
+            setOrRemove(car, Fields.LONGITUDE, location.longitude());
+            setIfGiven(car, Fields.TIME_ZONE, zoneIdOf(location.timeZone()));
         }
     }
 
-    private static void setOrRemove(Update update, String field, Object value) {
+    /** Stores a value as the entry's field of that name is stored (enums by name, records as subdocuments). */
+    private void setIfGiven(Document car, String field, Object value) {
         if (value != null) {
-            update.set(field, value);
+            car.put(field, converter.convertToMongoType(value, ENTRY.getRequiredProperty(field)));
+        }
+    }
+
+    private void setOrRemove(Document car, String field, Object value) {
+        if (value != null) {
+            setIfGiven(car, field, value);
         } else {
-            update.unset(field);
+            car.remove(field);
         }
     }
 
@@ -309,7 +304,34 @@ public class CarSearchProjection {
         return zone == null ? null : zone.getId();
     }
 
-    private static Query byId(String carId) {
-        return Query.query(where(Fields.ID).is(carId));
+    /**
+     * The keys of a public car, copied from its entry when a copied field or whether it is public changed; removed
+     * when it leaves the market.
+     */
+    private final class KeysOfPublicCars implements VersionedDocuments.Derived {
+
+        @Override
+        public String collection() {
+            return CarSearchKeys.COLLECTION;
+        }
+
+        @Override
+        public WriteModel<Document> writeFor(String id, Document before, Document after) {
+            boolean wasPublic = isPublic(before);
+            if (!isPublic(after)) {
+                return wasPublic ? new DeleteOneModel<>(new Document(Fields.ID, id)) : null;
+            }
+            if (wasPublic && CarSearchKeys.COPIED_FIELDS.stream()
+                    .allMatch(field -> Objects.equals(before.get(field), after.get(field)))) {
+                return null;
+            }
+            Document keys = new Document();
+            converter.write(CarSearchKeys.of(converter.read(CarSearchEntry.class, after)), keys);
+            return new ReplaceOneModel<>(new Document(Fields.ID, id), keys, new ReplaceOptions().upsert(true));
+        }
+
+        private static boolean isPublic(Document car) {
+            return car != null && PUBLIC_STATUSES.contains(car.getString(Fields.STATUS));
+        }
     }
 }

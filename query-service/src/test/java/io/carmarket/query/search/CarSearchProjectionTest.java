@@ -40,6 +40,7 @@ import static io.carmarket.query.search.CarEvents.rejected;
 import static io.carmarket.query.search.CarEvents.rescheduled;
 import static io.carmarket.query.search.CarEvents.sold;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * The search projection against the embedded MongoDB-wire server. Every handler is also shown to be idempotent:
@@ -547,16 +548,29 @@ class CarSearchProjectionTest {
         }
 
         @Test
-        void an_event_delivered_again_repairs_keys_an_interrupted_delivery_left_behind() {
+        void a_delivery_interrupted_after_the_keys_is_completed_when_the_event_comes_again() {
+            projection.on(listing("car-1").event(), 0);
+            // As if the first delivery of the withdrawal had removed the keys and stopped before the entry.
+            mongoTemplate.remove(new Query(where("_id").is("car-1")), CarSearchKeys.class);
+
+            projection.on(new CarWithdrawn("car-1"), 1);
+
+            assertThat(entry("car-1").status()).isEqualTo(CarStatus.WITHDRAWN);
+            assertThat(keys("car-1")).isNull();
+        }
+
+        @Test
+        void keys_written_ahead_of_their_entry_are_written_again_with_it() {
             projection.on(listing("car-1").event(), 0);
             CarSearchKeys listed = keys("car-1");
             projection.on(new CarWithdrawn("car-1"), 1);
-            // As if the first delivery of the withdrawal had stopped after writing the entry.
+            // As if the first delivery of the relisting had written the keys and stopped before the entry.
             mongoTemplate.save(listed);
 
-            projection.on(new CarWithdrawn("car-1"), 1);
+            projection.on(new CarRelisted("car-1"), 2);
 
-            assertThat(keys("car-1")).isNull();
+            assertThat(entry("car-1").status()).isEqualTo(CarStatus.LISTED);
+            assertThat(keys("car-1")).isEqualTo(CarSearchKeys.of(entry("car-1")));
         }
 
         @Test
