@@ -41,6 +41,8 @@ public class ProjectionMetrics implements MeterBinder {
                     progress -> progress.state() == ProjectionState.REPLAYING ? 1 : 0);
             gauge(registry, group, "error", "1 while a segment of the projection fails on an event",
                     progress -> progress.state() == ProjectionState.ERROR ? 1 : 0);
+            gauge(registry, group, "dead.letters", "Events parked in the projection's dead-letter queue",
+                    ProjectionProgress::deadLetters);
         }
     }
 

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -14,11 +15,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Samples the query side's processors on this instance: where each one is, whether it has caught up or is replaying,
@@ -31,6 +34,7 @@ public class ProjectionMonitor {
 
     private final EventProcessingConfiguration processors;
     private final EventStore eventStore;
+    private final ParkedFailures parkedFailures;
     private final Clock clock;
     private final Duration rateWindow;
     private final Map<String, Deque<Point>> points = new ConcurrentHashMap<>();
@@ -39,18 +43,19 @@ public class ProjectionMonitor {
     private volatile Long head;
 
     public ProjectionMonitor(EventProcessingConfiguration processors, EventStore eventStore,
-                             ProjectionsProperties properties) {
+                             ParkedFailures parkedFailures, ProjectionsProperties properties) {
         this.processors = processors;
         this.eventStore = eventStore;
+        this.parkedFailures = parkedFailures;
         this.clock = Clock.systemUTC();
         this.rateWindow = properties.rateWindow();
     }
 
-    /** What one processor looked like at the last sample. */
+    /** What one processor looked like at the last sample; {@code deadLetters}: events parked in its queue. */
     public record Sample(boolean running, int segments, Long position, boolean caughtUp, boolean replaying,
-                         boolean inError, double eventsPerSecond) {
+                         boolean inError, double eventsPerSecond, long deadLetters) {
 
-        static final Sample NOT_RUNNING = new Sample(false, 0, null, false, false, false, 0);
+        static final Sample NOT_RUNNING = new Sample(false, 0, null, false, false, false, 0, 0);
     }
 
     private record Point(Instant at, long position) {
@@ -74,8 +79,10 @@ public class ProjectionMonitor {
         return head;
     }
 
+    /** The newer of the last failure a segment reported and the last one that parked an event. */
     public Optional<LastError> lastErrorOf(String group) {
-        return Optional.ofNullable(lastErrors.get(group));
+        return Stream.of(Optional.ofNullable(lastErrors.get(group)), parkedFailures.lastOf(group))
+                .flatMap(Optional::stream).max(Comparator.comparing(LastError::at));
     }
 
     /** The rate window restarts: a rebuild's speed is measured from its own first events. */
@@ -89,8 +96,9 @@ public class ProjectionMonitor {
 
     private Sample sample(String group, StreamingEventProcessor processor, Instant now) {
         Collection<EventTrackerStatus> statuses = processor.processingStatus().values();
+        long deadLetters = deadLettersOf(group);
         if (!processor.isRunning() || statuses.isEmpty()) {
-            return new Sample(processor.isRunning(), 0, null, false, false, false, 0);
+            return new Sample(processor.isRunning(), 0, null, false, false, false, 0, deadLetters);
         }
         Long position = null;
         boolean caughtUp = true;
@@ -111,7 +119,11 @@ public class ProjectionMonitor {
             }
         }
         return new Sample(true, statuses.size(), position, caughtUp, replaying, inError,
-                eventsPerSecond(group, position, now));
+                eventsPerSecond(group, position, now), deadLetters);
+    }
+
+    private long deadLettersOf(String group) {
+        return processors.deadLetterQueue(group).map(SequencedDeadLetterQueue::size).orElse(0L);
     }
 
     /**

@@ -15,12 +15,15 @@ import java.time.Instant;
  * @param estimatedSecondsRemaining  while replaying, the time to reach the head at that rate; null otherwise
  * @param segments                   segments processed on this instance
  * @param replay                     the rebuild under way, if any
- * @param lastError                  the last failure seen, with when; null if none since start
+ * @param deadLetters                events parked in its dead-letter queue (their aggregates' later events included)
+ * @param lastError                  the last failure seen (a failing segment or a parked event), with when; null
+ *                                   if none since start
  * @param rebuiltAside               whether a replay rebuilds it aside (true) or in place (false)
  */
 public record ProjectionProgress(String name, ProjectionState state, Long position, Long head,
                                  double progressPercent, double eventsPerSecond, Long estimatedSecondsRemaining,
-                                 int segments, Replay replay, LastError lastError, boolean rebuiltAside) {
+                                 int segments, Replay replay, long deadLetters, LastError lastError,
+                                 boolean rebuiltAside) {
 
     /** A rebuild under way: when and by whom it was started. */
     public record Replay(Instant startedAt, String requestedBy) {

@@ -44,7 +44,7 @@ public class Projections {
                 ? Math.round(Math.max(0, head - sample.position()) / sample.eventsPerSecond()) : null;
         return new ProjectionProgress(group, state, sample.position(), head, percent(sample.position(), head, caughtUp),
                 round(sample.eventsPerSecond()), remaining, sample.segments(), replay.orElse(null),
-                monitor.lastErrorOf(group).orElse(null), rebuilds.isRebuiltAside(group));
+                sample.deadLetters(), monitor.lastErrorOf(group).orElse(null), rebuilds.isRebuiltAside(group));
     }
 
     private static ProjectionState stateOf(ProjectionMonitor.Sample sample, boolean replaying) {
