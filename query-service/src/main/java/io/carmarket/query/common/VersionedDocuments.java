@@ -1,5 +1,7 @@
 package io.carmarket.query.common;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -26,7 +28,8 @@ import java.util.function.Predicate;
  * event: a document's {@code version} holds the sequence number of the last event applied to it, and an event at or
  * below it changes nothing.
  * <p>
- * Within a {@link ProjectionBatch} each document is read once (all the batch's aggregates with one query), changed
+ * Within a {@link ProjectionBatch} each document is read once (all the batch's aggregates with one query, except those
+ * this instance wrote last and still remembers), changed
  * in memory by every event of the batch, and written once when the batch ends: one ordered bulk write of
  * compare-and-set replacements on exactly {@code {_id, version}} (the keys of the unique index {@link VersionGuard}
  * creates, which the embedded MongoDB server answers from) and inserts. A replacement that finds the document
@@ -62,9 +65,19 @@ public final class VersionedDocuments {
 
     private static final BulkWriteOptions IN_ORDER = new BulkWriteOptions().ordered(true);
 
+    /** Documents remembered as last written; an evicted one is read again by the next batch that needs it. */
+    private static final int REMEMBERED_DOCUMENTS = 10_000;
+
     private final MongoTemplate mongoTemplate;
     private final String collection;
     private final List<Derived> derived;
+    /**
+     * The documents as this instance last wrote them: the next batch starts from these instead of reading them.
+     * A remembered document can only be behind the store, never ahead of it (only a lost write would do that), and
+     * being behind fails the compare-and-set, which forgets them all; a reset must forget them too.
+     */
+    private final Cache<String, Document> lastWritten = Caffeine.newBuilder()
+            .maximumSize(REMEMBERED_DOCUMENTS).build();
 
     /** @param derived collections kept in step with this one, written before it */
     public VersionedDocuments(MongoTemplate mongoTemplate, String collection, Derived... derived) {
@@ -118,6 +131,11 @@ public final class VersionedDocuments {
         document.current = inserted;
         changes.writeIfImmediate();
         return true;
+    }
+
+    /** To be called when the collection was emptied (a reset before a replay). */
+    public void forgetWrittenDocuments() {
+        lastWritten.invalidateAll();
     }
 
     private Changes changes() {
@@ -184,6 +202,13 @@ public final class VersionedDocuments {
         }
 
         private void readAll(Set<String> ids) {
+            if (!immediate) {
+                lastWritten.getAllPresent(ids).forEach((id, document) -> documents.put(id, new Tracked(document)));
+                ids.removeAll(documents.keySet());
+                if (ids.isEmpty()) {
+                    return;
+                }
+            }
             Document query = ids.size() == 1
                     ? new Document(ID, ids.iterator().next())
                     : new Document(ID, new Document("$in", List.copyOf(ids)));
@@ -224,14 +249,26 @@ public final class VersionedDocuments {
                     }
                 }
             }
-            derivedWrites.forEach((name, derivedOnes) -> collection(name).bulkWrite(derivedOnes, IN_ORDER));
-            if (!writes.isEmpty()) {
-                BulkWriteResult result = collection(collection).bulkWrite(writes, IN_ORDER);
-                if (result.getMatchedCount() != replacements) {
-                    throw new IllegalStateException((replacements - result.getMatchedCount()) + " of "
-                            + replacements + " documents of " + collection + " were changed by another writer "
-                            + "during this batch; it will be repeated");
+            try {
+                derivedWrites.forEach((name, derivedOnes) -> collection(name).bulkWrite(derivedOnes, IN_ORDER));
+                if (!writes.isEmpty()) {
+                    BulkWriteResult result = collection(collection).bulkWrite(writes, IN_ORDER);
+                    if (result.getMatchedCount() != replacements) {
+                        throw new IllegalStateException((replacements - result.getMatchedCount()) + " of "
+                                + replacements + " documents of " + collection + " were changed by another writer "
+                                + "during this batch; it will be repeated");
+                    }
                 }
+            } catch (RuntimeException failure) {
+                lastWritten.invalidateAll();
+                throw failure;
+            }
+            if (!immediate) {
+                documents.forEach((id, document) -> {
+                    if (document.changed()) {
+                        lastWritten.put(id, document.current);
+                    }
+                });
             }
             documents.clear();
         }

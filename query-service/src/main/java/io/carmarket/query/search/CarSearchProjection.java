@@ -207,6 +207,7 @@ public class CarSearchProjection {
     void clearBeforeReplay() {
         mongoTemplate.remove(new Query(), CarSearchEntry.class);
         mongoTemplate.remove(new Query(), CarSearchKeys.class);
+        entries.forgetWrittenDocuments();
     }
 
     private static void backOnTheMarket(Document car) {

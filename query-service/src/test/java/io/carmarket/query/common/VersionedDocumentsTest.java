@@ -179,6 +179,33 @@ class VersionedDocumentsTest {
         }
 
         @Test
+        void a_document_changed_by_another_writer_since_the_last_batch_fails_the_next_one_once_then_is_read_again() {
+            EventBatch.handle(List.of(event("counter-1", 4, "+1")), VersionedDocumentsTest.this::apply);
+            // Another writer applied event 5 after this instance wrote event 4.
+            mongoTemplate.getCollection(COLLECTION).replaceOne(new Document("_id", "counter-1"),
+                    new Document("version", 5L).append("count", 100));
+            List<EventMessage<?>> next = List.of(event("counter-1", 5, "+1"), event("counter-1", 6, "+1"));
+            assertThatThrownBy(() -> EventBatch.handle(next, VersionedDocumentsTest.this::apply))
+                    .isInstanceOf(IllegalStateException.class);
+
+            EventBatch.handle(next, VersionedDocumentsTest.this::apply);
+
+            assertThat(stored("counter-1")).containsEntry("count", 101).containsEntry("version", 6L);
+        }
+
+        @Test
+        void after_a_reset_the_documents_are_built_again_from_the_first_event() {
+            List<EventMessage<?>> history = List.of(event("counter-2", 0, "create"), event("counter-2", 1, "+1"));
+            EventBatch.handle(history, VersionedDocumentsTest.this::apply);
+            mongoTemplate.remove(new Query(), COLLECTION);
+            counters.forgetWrittenDocuments();
+
+            EventBatch.handle(history, VersionedDocumentsTest.this::apply);
+
+            assertThat(stored("counter-2")).containsEntry("count", 1).containsEntry("version", 1L);
+        }
+
+        @Test
         void a_unit_of_work_without_a_begun_batch_is_refused_instead_of_holding_writes_nobody_writes() {
             DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(event("counter-1", 4, "+1"));
             try {

@@ -10,13 +10,20 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -81,6 +88,34 @@ class KeyOrderedH2BackendTest {
         });
 
         withServer(KeyOrderedH2Backend::new, this::assertEveryCarIsFoundAndDuplicatesAreRefused);
+    }
+
+    @Test
+    void documents_of_every_kind_of_value_read_back_the_same_after_a_restart() {
+        Document stored = new Document("_id", "car-1").append("version", 7L).append("count", 3)
+                .append("rate", new Decimal128(new BigDecimal("49.90"))).append("ratio", 0.25)
+                .append("featured", true).append("handoverDate", null)
+                .append("listedAt", Date.from(Instant.parse("2030-01-01T10:00:00Z")))
+                .append("owner", new ObjectId()).append("key", new Binary(new byte[]{1, 2, 3}))
+                .append("tokens", List.of("vw", "polo"))
+                .append("bookedPeriods", List.of(new Document("bookingId", "b-1").append("start", "2030-03-01")));
+        withServer(KeyOrderedH2Backend::new, cars -> cars.insertOne(stored));
+
+        withServer(KeyOrderedH2Backend::new, cars -> assertThat(cars.find().first()).isEqualTo(stored));
+    }
+
+    @Test
+    void a_document_written_before_is_read_as_it_was_and_written_anew_when_it_changes() {
+        withServer(H2Backend::new, this::fill);
+
+        withServer(KeyOrderedH2Backend::new, cars -> cars.updateOne(new Document("_id", "car-1"),
+                new Document("$set", new Document("colour", "red"))));
+
+        withServer(KeyOrderedH2Backend::new, cars -> {
+            assertThat(cars.find(new Document("_id", "car-1")).first()).containsEntry("colour", "red")
+                    .containsEntry("plate", "B-X1");
+            assertThat(cars.find(new Document("_id", "car-2")).first()).containsEntry("plate", "B-XX2");
+        });
     }
 
     @Test
