@@ -147,6 +147,10 @@ public final class AuditAndReplay {
         Map<String, Object> replay = SearchReplay.run(http, admin, Duration.ofSeconds(settings.replaySeconds()));
         result.put("replay", replay);
         System.out.printf("  car-search replay: %s%n", replay);
+        // The first replay also pays for the JIT compiling its code on two cores; the second shows the steady pace.
+        Map<String, Object> again = SearchReplay.run(http, admin, Duration.ofSeconds(settings.replaySeconds()));
+        result.put("replayAgain", again);
+        System.out.printf("  car-search replay again: %s%n", again);
     }
 
     // ------------------------------------------------------------------ setup
@@ -336,13 +340,10 @@ public final class AuditAndReplay {
                 "logByUser", "logByType")).toList()));
 
         String replay = "8. replay of car-search (from the POST to caught up)";
-        rows.add(new Row("8-replay-rate", replay + ": events/s (head ÷ duration)" + notJudged, "events/s",
-                atTargetScale ? TARGET_REPLAY_EVENTS_PER_SECOND : null, true,
-                values.apply(new String[]{"replay", "eventsPerSecond"})));
-        rows.add(new Row("8-replay-seconds", replay + ": duration (polled every " + SearchReplay.POLL_MILLIS + " ms)",
-                "s", null, false, values.apply(new String[]{"replay", "seconds"})));
-        rows.add(new Row("8-replay-peak-reported", replay + ": peak events/s reported by the API (10 s window)",
-                "events/s", null, false, values.apply(new String[]{"replay", "peakEventsPerSecondReported"})));
+        replayRows(rows, values, "8-replay", replay + ", the first after start", "replay",
+                atTargetScale ? TARGET_REPLAY_EVENTS_PER_SECOND : null, notJudged);
+        replayRows(rows, values, "8-replay-again", replay + ", once more", "replayAgain",
+                atTargetScale ? TARGET_REPLAY_EVENTS_PER_SECOND : null, notJudged);
         rows.add(new Row("8-replay-reads", "8. searches (" + SearchReplay.READ_PATH.replace("/api/v1", "")
                 + ", every " + SearchReplay.READ_PAUSE_MILLIS + " ms) during the replay: answered 200", "requests",
                 null, false, values.apply(new String[]{"replay", "readsAnswered200"})));
@@ -355,6 +356,16 @@ public final class AuditAndReplay {
                     return finished == null || failed == null ? null : finished == 1.0 && failed == 0 ? 1.0 : 0.0;
                 }).toList()));
         return rows;
+    }
+
+    private static void replayRows(List<Row> rows, Function<String[], List<Double>> values, String id, String name,
+                                   String key, Double eventsPerSecondTarget, String notJudged) {
+        rows.add(new Row(id + "-rate", name + ": events/s (head ÷ duration)" + notJudged, "events/s",
+                eventsPerSecondTarget, true, values.apply(new String[]{key, "eventsPerSecond"})));
+        rows.add(new Row(id + "-seconds", name + ": duration (polled every " + SearchReplay.POLL_MILLIS + " ms)",
+                "s", null, false, values.apply(new String[]{key, "seconds"})));
+        rows.add(new Row(id + "-peak-reported", name + ": peak events/s reported by the API (10 s window)",
+                "events/s", null, false, values.apply(new String[]{key, "peakEventsPerSecondReported"})));
     }
 
     private static void latencyRows(List<Row> rows, Function<String[], List<Double>> values, String id, String name,
