@@ -417,9 +417,10 @@ class AggregateAuditEndToEndTest {
         String liveBooking = booked(customer.book(carId, today.plusDays(40), today.plusDays(43)));
         booked(customer.book(carId, today.plusDays(50), today.plusDays(52)));
         long lastSequence = 2L * bookAndCancelRounds + 2;
-        long twoSnapshotsIn = 2L * carPolicy.snapshotThreshold() - 1;
+        // A snapshot past the first hundred events is the second one. Where exactly it falls depends on when the
+        // cached car was last loaded from the store (the trigger counts the events applied since), so not its number.
         await().atMost(PROCESS_WAIT).untilAsserted(() ->
-                assertThat(latestSnapshotSequence(carId)).isGreaterThanOrEqualTo(twoSnapshotsIn));
+                assertThat(latestSnapshotSequence(carId)).isGreaterThan(carPolicy.snapshotThreshold()));
 
         JsonNode rebuilt = state(carId, "?version=" + lastSequence);
         JsonNode live = json.readTree(applicationJson.writeValueAsString(liveState(carId)));

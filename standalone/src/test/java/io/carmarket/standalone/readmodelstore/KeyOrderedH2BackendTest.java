@@ -66,9 +66,7 @@ class KeyOrderedH2BackendTest {
         // As if a crash had come after the old index was removed and before the copy was renamed into its place.
         withStore(store -> {
             MVMap<KeyValue, Object> old = store.openMap(VERSION_INDEX_MAP);
-            MVMap<KeyValue, Object> copy = store.openMap(VERSION_INDEX_MAP + ".reordered",
-                    new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
-            old.forEach(copy::put);
+            copyOfTheVersionIndex(store).putAll(old);
             store.removeMap(old);
         });
 
@@ -81,10 +79,9 @@ class KeyOrderedH2BackendTest {
         withServer(H2Backend::new, this::fill);
         // As if a crash had come halfway through the copy: the old index is complete, the copy is not.
         withStore(store -> {
-            MVMap<KeyValue, Object> old = store.openMap(VERSION_INDEX_MAP);
-            MVMap<KeyValue, Object> copy = store.openMap(VERSION_INDEX_MAP + ".reordered",
-                    new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
-            old.entrySet().stream().limit(CARS / 2).forEach(entry -> copy.put(entry.getKey(), entry.getValue()));
+            MVMap<KeyValue, Object> copy = copyOfTheVersionIndex(store);
+            store.<KeyValue, Object>openMap(VERSION_INDEX_MAP).entrySet().stream().limit(CARS / 2)
+                    .forEach(entry -> copy.put(entry.getKey(), entry.getValue()));
         });
 
         withServer(KeyOrderedH2Backend::new, this::assertEveryCarIsFoundAndDuplicatesAreRefused);
@@ -154,6 +151,12 @@ class KeyOrderedH2BackendTest {
         assertThatThrownBy(() -> cars.insertOne(new Document("_id", "car-new").append("version", 0L)
                 .append("plate", "B-XX2"))).isInstanceOf(MongoWriteException.class);
         assertThat(cars.countDocuments()).isEqualTo(CARS);
+    }
+
+    /** The map a reordering copies the version index into, as it names it. */
+    private static MVMap<KeyValue, Object> copyOfTheVersionIndex(MVStore store) {
+        return store.openMap(VERSION_INDEX_MAP + ".reordered",
+                new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
     }
 
     private void withServer(Function<MVStore, MongoBackend> backend, Consumer<MongoCollection<Document>> work) {
