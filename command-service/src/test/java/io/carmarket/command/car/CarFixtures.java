@@ -15,7 +15,8 @@ import java.time.ZoneOffset;
  */
 final class CarFixtures {
 
-    static final CarPolicy POLICY = new CarPolicy(Duration.ofHours(48), Duration.ofDays(7), 100, Period.ofYears(2));
+    static final CarPolicy POLICY = new CarPolicy(Duration.ofHours(48), Duration.ofDays(7), 100, 2000,
+            Period.ofYears(2));
 
     private CarFixtures() {
     }
