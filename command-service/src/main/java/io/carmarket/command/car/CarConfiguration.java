@@ -56,25 +56,18 @@ public class CarConfiguration {
      * threads' CPU under the booking load, issue 12). Cars are kept by reference, never copied.
      */
     @Bean(CACHE)
-    public Cache carCache(CarCacheManager carCacheManager, CarPolicy policy) {
+    public Cache carCache(CacheManager carCacheManager, CarPolicy policy) {
         CaffeineConfiguration<Object, Object> configuration = new CaffeineConfiguration<>();
         configuration.setMaximumSize(OptionalLong.of(policy.cachedCars()));
         configuration.setStoreByValue(false);
-        return new JCacheAdapter(carCacheManager.manager().createCache(CACHE, configuration));
+        return new JCacheAdapter(carCacheManager.createCache(CACHE, configuration));
     }
 
     /** Its own JCache manager per application context, closed with it (tests start several in one JVM). */
     @Bean(destroyMethod = "close")
-    CarCacheManager carCacheManager() {
-        return new CarCacheManager(Caching.getCachingProvider(CaffeineCachingProvider.class.getName())
-                .getCacheManager(URI.create("carmarket-cars-" + UUID.randomUUID()), getClass().getClassLoader()));
-    }
-
-    record CarCacheManager(CacheManager manager) implements AutoCloseable {
-        @Override
-        public void close() {
-            manager.close();
-        }
+    CacheManager carCacheManager() {
+        return Caching.getCachingProvider(CaffeineCachingProvider.class.getName())
+                .getCacheManager(URI.create("carmarket-cars-" + UUID.randomUUID()), getClass().getClassLoader());
     }
 
     /** The Car's repository: Axon's event-sourcing repository with the cache, snapshots and lock waits above. */

@@ -46,9 +46,6 @@ final class ParkHandlerFailures implements EnqueuePolicy<EventMessage<?>> {
                     || cause instanceof TransientDataAccessException) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
     }

@@ -119,10 +119,7 @@ public class ProjectionRebuilds {
                 prepareRebuildDatabase(group);
                 routing.routeToRebuild(group);
                 // The reset handlers empty the rebuild's collections, never the ones being read.
-                routing.inRebuildOf(group, () -> {
-                    processor.resetTokens();
-                    return null;
-                });
+                routing.inRebuildOf(group, processor::resetTokens);
             } else {
                 processor.resetTokens();
             }
@@ -174,10 +171,7 @@ public class ProjectionRebuilds {
 
     private void prepareRebuildDatabase(String group) {
         routing.clearRebuild(group);
-        routing.inRebuildOf(group, () -> {
-            routing.readModelsOf(group).forEach(ProjectedReadModel::ensureIndexes);
-            return null;
-        });
+        routing.inRebuildOf(group, () -> routing.readModelsOf(group).forEach(ProjectedReadModel::ensureIndexes));
     }
 
     /** Undoes a replay that could not start: live routing, no record, the processor running as before. */

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -178,8 +177,10 @@ public class ReadModelRouting {
     }
 
     /** Runs {@code work} with this thread's writes to the group's collections going to its rebuild. */
-    <T> T inRebuildOf(String group, Supplier<T> work) {
-        return rebuildTargetOf(group).within(work);
+    void inRebuildOf(String group, Runnable work) {
+        try (RebuildTarget.Scope ignored = rebuildTargetOf(group).enter()) {
+            work.run();
+        }
     }
 
     /**

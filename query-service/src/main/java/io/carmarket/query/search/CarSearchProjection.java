@@ -64,6 +64,7 @@ public class CarSearchProjection {
     public static final String PROCESSING_GROUP = "car-search";
 
     private static final TypeInformation<?> ENTRY = TypeInformation.of(CarSearchEntry.class);
+    private static final TypeInformation<?> PERIOD = TypeInformation.of(BookedPeriod.class);
     private static final List<String> PUBLIC_STATUSES = CarSearchEntry.PUBLIC_STATUSES.stream()
             .map(CarStatus::name).toList();
 
@@ -123,7 +124,7 @@ public class CarSearchProjection {
                 event.period().endDate().toString(), event.status());
         entries.change(event.carId(), sequenceNumber, car -> {
             List<Object> periods = new ArrayList<>(periodsOf(car));
-            periods.add(converter.convertToMongoType(period, TypeInformation.of(BookedPeriod.class)));
+            periods.add(converter.convertToMongoType(period, PERIOD));
             car.put(Fields.BOOKED_PERIODS, periods);
         });
     }
