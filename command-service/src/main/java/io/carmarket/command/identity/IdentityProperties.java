@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param loginWindow    the rate limit's window
  * @param refreshCookie  the HttpOnly cookie that also carries the refresh token
  * @param pruneInterval  how often expired refresh-token families are deleted
+ * @param knownUsers     users found to exist are remembered this long (at most this many), so that a token's
+ *                       check does not read the users collection on every request
  */
 @ConfigurationProperties("carmarket.identity")
 public record IdentityProperties(
@@ -19,13 +21,21 @@ public record IdentityProperties(
         @DefaultValue("10") int loginAttempts,
         @DefaultValue("1m") Duration loginWindow,
         @DefaultValue RefreshCookie refreshCookie,
-        @DefaultValue("1h") Duration pruneInterval) {
+        @DefaultValue("1h") Duration pruneInterval,
+        @DefaultValue KnownUsers knownUsers) {
 
     public record Admin(String email, String password, @DefaultValue("Administrator") String name) {
 
         public boolean isConfigured() {
             return email != null && !email.isBlank() && password != null && !password.isBlank();
         }
+    }
+
+    /**
+     * @param remembered how long a user found to exist is not looked up again
+     * @param maxSize    how many such users are remembered at most (the least recently used go first)
+     */
+    public record KnownUsers(@DefaultValue("30s") Duration remembered, @DefaultValue("10000") int maxSize) {
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.carmarket.command.identity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.carmarket.support.security.UserDirectory;
 import jakarta.annotation.PostConstruct;
 import org.springframework.dao.DuplicateKeyException;
@@ -13,14 +15,25 @@ import java.util.Optional;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** The users collection. Its unique index on the lower-cased email makes registration race-free. */
+/**
+ * The users collection. Its unique index on the lower-cased email makes registration race-free.
+ * <p>
+ * Every authenticated request asks whether its token's user still exists (D15); users found are remembered for a
+ * short while ({@code carmarket.identity.known-users}), so that the answer costs a read of the collection once per
+ * user and period instead of once per request (a tenth of a booking's CPU, docs/benchmarks.md, issue 12).
+ */
 @Component
 public class UserAccounts implements UserDirectory {
 
     private final MongoTemplate mongoTemplate;
+    private final Cache<String, Boolean> knownUsers;
 
-    public UserAccounts(MongoTemplate mongoTemplate) {
+    public UserAccounts(MongoTemplate mongoTemplate, IdentityProperties properties) {
         this.mongoTemplate = mongoTemplate;
+        this.knownUsers = Caffeine.newBuilder()
+                .expireAfterWrite(properties.knownUsers().remembered())
+                .maximumSize(properties.knownUsers().maxSize())
+                .build();
     }
 
     @PostConstruct
@@ -51,6 +64,13 @@ public class UserAccounts implements UserDirectory {
 
     @Override
     public boolean exists(String userId) {
-        return mongoTemplate.exists(Query.query(where("_id").is(userId)), UserAccount.class);
+        if (knownUsers.getIfPresent(userId) != null) {
+            return true;
+        }
+        boolean exists = mongoTemplate.exists(Query.query(where("_id").is(userId)), UserAccount.class);
+        if (exists) {
+            knownUsers.put(userId, Boolean.TRUE);
+        }
+        return exists;
     }
 }

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
  * {@link AuditLogKeys} per event, both under the event's global index (the position of its tracking token; under a
  * replay the position of the event replayed).
  * <p>
- * Idempotent: both are written insert-once by that index, so an event delivered twice changes nothing. The entry is
- * written before its keys, so a query that finds the keys finds the entry.
+ * Idempotent: both are written insert-once by that index, so an event delivered twice changes nothing. A batch of
+ * events is written as two bulk writes at its end (D32), the entries before their keys, so a query that finds the
+ * keys finds the entry.
  * <p>
  * The processor runs with one segment (application.yml): then events are written in global order, and a reader who
  * paged past index {@code n} can never later miss an event below {@code n} that another segment wrote late.
@@ -46,8 +47,8 @@ public class AuditLogProjection {
         long globalIndex = token.position().orElseThrow(() -> new IllegalStateException(
                 "The audit log needs tracking tokens with a position; got " + token));
         AuditLogEntry entry = entryOf(payload, event, globalIndex);
-        InsertOnce.upsert(mongoTemplate, globalIndex, entry);
-        InsertOnce.upsert(mongoTemplate, globalIndex, AuditLogKeys.of(entry));
+        InsertOnce.upsertWithBatch(mongoTemplate, globalIndex, entry);
+        InsertOnce.upsertWithBatch(mongoTemplate, globalIndex, AuditLogKeys.of(entry));
     }
 
     /** Empties the log before a replay, which rewrites it from the event history. */

@@ -3,6 +3,8 @@ package io.carmarket.query.audit;
 import io.carmarket.api.audit.AuditedEvent;
 import io.carmarket.api.car.CarBooked;
 import io.carmarket.query.EmbeddedMongo;
+import io.carmarket.query.common.EventBatch;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
@@ -15,7 +17,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import static io.carmarket.query.audit.AuditEvents.JSON;
 import static io.carmarket.query.audit.AuditEvents.carEvent;
@@ -175,6 +179,45 @@ class AuditLogProjectionTest {
         assertThat(logged.aggregateId()).isNull();
         assertThat(logged.sequence()).isNull();
         assertThat(logged.metadata()).containsEntry("userId", "system");
+    }
+
+    @Test
+    void a_batch_of_events_is_logged_when_the_batch_ends() {
+        CarBooked first = booked("car-1", "booking-1", "customer-1", 0, 2);
+        CarBooked second = booked("car-2", "booking-2", "customer-1", 0, 2);
+        List<Long> loggedWhileBatchRan = new ArrayList<>();
+
+        EventBatch.handle(List.of(carEvent(first, "car-1", 3, 11, "customer-1", "corr-1"),
+                carEvent(second, "car-2", 4, 12, "customer-1", "corr-2")), event -> {
+            projection.on(event.getPayload(), event, position(globalIndexOf(event)));
+            loggedWhileBatchRan.add(mongoTemplate.count(new Query(), AuditLogEntry.class));
+        });
+
+        assertThat(loggedWhileBatchRan).containsExactly(0L, 0L);
+        assertThat(auditLog.page(AuditLogFilter.EVERYTHING, null, 10).items())
+                .extracting(AuditedEvent::globalIndex).containsExactlyInAnyOrder(11L, 12L);
+        assertThat(mongoTemplate.count(new Query(), AuditLogKeys.class)).isEqualTo(2);
+    }
+
+    @Test
+    void a_batch_delivered_twice_is_logged_once_and_unchanged() {
+        CarBooked booking = booked("car-1", "booking-1", "customer-1", 0, 2);
+        List<EventMessage<?>> batch = List.of(carEvent(booking, "car-1", 3, 21, "customer-1", "corr-1"));
+        Consumer<EventMessage<?>> handler =
+                event -> projection.on(event.getPayload(), event, position(globalIndexOf(event)));
+        EventBatch.handle(batch, handler);
+        Document entryBefore = raw(AuditLogEntry.COLLECTION, 21);
+
+        EventBatch.handle(batch, handler);
+
+        assertThat(mongoTemplate.count(new Query(), AuditLogEntry.class)).isEqualTo(1);
+        assertThat(mongoTemplate.count(new Query(), AuditLogKeys.class)).isEqualTo(1);
+        assertThat(raw(AuditLogEntry.COLLECTION, 21)).isEqualTo(entryBefore);
+    }
+
+    /** The test events' identifiers end in their global index (AuditEvents). */
+    private static long globalIndexOf(EventMessage<?> event) {
+        return Long.parseLong(event.getIdentifier().substring(event.getIdentifier().lastIndexOf('-') + 1));
     }
 
     /** An event published by no aggregate. */
