@@ -10,7 +10,9 @@ import java.util.Objects;
 /**
  * Writes one notification for one recipient of one event, once: its id is derived from the event's identifier and
  * the recipient and the write is an insert-only upsert, so a redelivered event creates nothing and leaves the
- * recipient's {@code read} flag as it is. Shared by the projections of the {@code notifications} group.
+ * recipient's {@code read} flag as it is. Within a processor's batch the writes are held and sent together at its
+ * end (D32): no handler of the group reads notifications. Shared by the projections of the {@code notifications}
+ * group.
  */
 final class NotificationWriter {
 
@@ -29,6 +31,6 @@ final class NotificationWriter {
         Objects.requireNonNull(eventId, "eventId");
         NotificationEntry entry = new NotificationEntry(NotificationEntry.idOf(eventId, recipientId), recipientId,
                 type, carId, bookingId, reservationId, negotiationId, message, at, false, null);
-        InsertOnce.upsert(mongoTemplate, entry.id(), entry);
+        InsertOnce.upsertWithBatch(mongoTemplate, entry.id(), entry);
     }
 }
