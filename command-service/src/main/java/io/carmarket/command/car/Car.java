@@ -51,11 +51,14 @@ import io.carmarket.api.car.purchase.ScheduleInspection;
 import io.carmarket.api.identity.Actor;
 import io.carmarket.command.audit.AuditedAggregate;
 import io.carmarket.command.common.Money;
+import io.carmarket.command.common.RefusalsChangeNothing;
 import io.carmarket.command.common.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
@@ -102,6 +105,12 @@ public class Car implements AuditedAggregate {
 
     protected Car() {
         // required by Axon to rebuild the car from its events
+    }
+
+    /** A refusal leaves the car as it was: its command handlers decide before they apply (D37). */
+    @CommandHandlerInterceptor
+    Object refuseOnlyBeforeAnyChange(InterceptorChain handler) throws Exception {
+        return RefusalsChangeNothing.proceed(handler);
     }
 
     // --- listing -------------------------------------------------------------------------------------------------

@@ -24,10 +24,13 @@ import io.carmarket.api.negotiation.RecordPurchaseArranged;
 import io.carmarket.api.negotiation.RejectOffer;
 import io.carmarket.command.audit.AuditedAggregate;
 import io.carmarket.command.common.Money;
+import io.carmarket.command.common.RefusalsChangeNothing;
 import io.carmarket.command.common.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
@@ -61,6 +64,12 @@ public class Negotiation implements AuditedAggregate {
 
     protected Negotiation() {
         // required by Axon to rebuild the negotiation from its events
+    }
+
+    /** A refusal leaves the negotiation as it was: its command handlers decide before they apply (D37). */
+    @CommandHandlerInterceptor
+    Object refuseOnlyBeforeAnyChange(InterceptorChain handler) throws Exception {
+        return RefusalsChangeNothing.proceed(handler);
     }
 
     @CommandHandler
