@@ -37,8 +37,12 @@ ENV SPRING_PROFILES_ACTIVE=distributed
 EXPOSE ${PORT}
 USER 10001:10001
 
+# Heap: 512 MB, which keeps a service's resident memory under 768 MB under the booking load (docs/benchmarks.md,
+# "Memory"); without a bound the JVM takes a quarter of the host's RAM and commits far more than it uses. The
+# `java` launcher reads JDK_JAVA_OPTIONS by itself: override it to size the heap otherwise (`-e JDK_JAVA_OPTIONS=...`).
+ENV JDK_JAVA_OPTIONS="-Xmx512m"
+
 # The JVM is PID 1 (exec form), so it receives SIGTERM and Spring Boot shuts down gracefully.
-# Heap is sized from the container's memory limit; on OutOfMemoryError the process exits so that
-# the orchestrator restarts it instead of leaving a half-broken JVM running.
-# Extra flags: set JAVA_TOOL_OPTIONS, which the JVM reads by itself.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/app.jar"]
+# On OutOfMemoryError the process exits so that the orchestrator restarts it instead of leaving a half-broken JVM
+# running.
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/app.jar"]
