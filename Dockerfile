@@ -37,10 +37,10 @@ ENV SPRING_PROFILES_ACTIVE=distributed
 EXPOSE ${PORT}
 USER 10001:10001
 
-# Heap: 512 MB, which keeps a service's resident memory under 768 MB under the booking load (docs/benchmarks.md,
+# Heap: 384 MB, which keeps a service's resident memory under 768 MB under the booking load (docs/benchmarks.md,
 # "Memory"); without a bound the JVM takes a quarter of the host's RAM and commits far more than it uses. The
 # `java` launcher reads JDK_JAVA_OPTIONS by itself: override it to size the heap otherwise (`-e JDK_JAVA_OPTIONS=...`).
-ENV JDK_JAVA_OPTIONS="-Xmx512m"
+ENV JDK_JAVA_OPTIONS="-Xmx384m"
 
 # The JVM is PID 1 (exec form), so it receives SIGTERM and Spring Boot shuts down gracefully.
 # On OutOfMemoryError the process exits so that the orchestrator restarts it instead of leaving a half-broken JVM
