@@ -37,6 +37,8 @@ import java.util.Map;
  * Idempotent: a booking is created by an upsert that only sets fields on insert, and every later change is
  * applied only while the document's {@code version} is below the event's sequence number (see
  * {@link DealDocuments}). An event delivered twice, or an older one re-delivered after a newer one, changes nothing.
+ * New bookings are held to the end of the processor's batch and written together (D32); every change sends the held
+ * ones first, so it finds them. Nothing else writes the bookings collection.
  */
 @Component
 @ProcessingGroup(BookingProjection.PROCESSING_GROUP)
@@ -91,7 +93,7 @@ public class BookingProjection implements ProjectedReadModel {
                 event.period().endDate().toString(), event.status(), event.totalPrice(),
                 event.currency() == null ? null : event.currency().getCurrencyCode(), event.notes(),
                 event.approvalDeadline(), null, null, null, bookedAt, bookedAt);
-        bookings.insertOnce(entry.bookingId(), entry);
+        bookings.insertOnceWithBatch(entry.bookingId(), entry);
     }
 
     @EventHandler

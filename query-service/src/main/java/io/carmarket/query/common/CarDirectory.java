@@ -5,14 +5,21 @@ import io.carmarket.api.car.CarImage;
 import io.carmarket.api.car.CarListed;
 import io.carmarket.api.car.CarListingChanged;
 import io.carmarket.api.car.ListingChanges;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -71,6 +78,7 @@ public final class CarDirectory {
                 .setOnInsert(DEALER_ID, event.dealerId())
                 .setOnInsert(CAR, toDocument(card));
         mongoTemplate.upsert(Query.query(where(ID).is(event.carId())), insertOnce, collection);
+        forgetReadInBatch(event.carId());
     }
 
     /**
@@ -84,16 +92,69 @@ public final class CarDirectory {
             Update update = new Update();
             shown.forEach((field, value) -> update.set(CAR + "." + field, value));
             versions.applyOnce(event.carId(), sequenceNumber, update);
+            forgetReadInBatch(event.carId());
         }
         return shown;
     }
 
-    /** The car's dealer and display data, or {@link KnownCar#UNKNOWN} if its listing was never seen. */
+    /**
+     * The car's dealer and display data, or {@link KnownCar#UNKNOWN} if its listing was never seen. Within a
+     * processor's batch the first call reads the cars of all the batch's events with one query, and the batch's
+     * later calls are answered from what it read (D32); the directory's own writes in the batch are read again.
+     * Nothing is remembered beyond the batch, so another instance's writes between batches are always seen.
+     */
     public KnownCar findOrUnknown(String carId) {
-        Document found = mongoTemplate.getCollection(collection).find(new Document(ID, carId)).first();
-        if (found == null) {
-            return KnownCar.UNKNOWN;
+        Optional<ProjectionBatch> batch = ProjectionBatch.current();
+        if (batch.isEmpty()) {
+            return readAll(Set.of(carId)).getOrDefault(carId, KnownCar.UNKNOWN);
         }
+        CarsReadInBatch read = batch.get().writesOf(this, CarsReadInBatch::new);
+        if (!read.cars.containsKey(carId)) {
+            Set<String> ids = carIdsOfBatch(carId, read.cars.keySet());
+            Map<String, KnownCar> found = readAll(ids);
+            ids.forEach(id -> read.cars.put(id, found.getOrDefault(id, KnownCar.UNKNOWN)));
+        }
+        return read.cars.get(carId);
+    }
+
+    /** Empties the directory before a replay, which rebuilds it from the listing events. */
+    public void clear() {
+        mongoTemplate.remove(new Query(), collection);
+        versions.forgetKnownVersions();
+    }
+
+    /** A write of the directory within a batch: what the batch read of that car no longer holds. */
+    private void forgetReadInBatch(String carId) {
+        ProjectionBatch.current().ifPresent(batch -> batch.writesOf(this, CarsReadInBatch::new).cars.remove(carId));
+    }
+
+    /** {@code carId} and the aggregates of the batch's other events not read yet (ids of no car simply miss). */
+    private static Set<String> carIdsOfBatch(String carId, Set<String> alreadyRead) {
+        Set<String> ids = new LinkedHashSet<>();
+        ids.add(carId);
+        if (CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch) {
+            for (var message : batch.getMessages()) {
+                if (message instanceof DomainEventMessage<?> event
+                        && !alreadyRead.contains(event.getAggregateIdentifier())) {
+                    ids.add(event.getAggregateIdentifier());
+                }
+            }
+        }
+        return ids;
+    }
+
+    private Map<String, KnownCar> readAll(Set<String> carIds) {
+        Document query = carIds.size() == 1
+                ? new Document(ID, carIds.iterator().next())
+                : new Document(ID, new Document("$in", List.copyOf(carIds)));
+        Map<String, KnownCar> found = new HashMap<>();
+        for (Document stored : mongoTemplate.getCollection(collection).find(query)) {
+            found.put(stored.getString(ID), knownCarOf(stored));
+        }
+        return found;
+    }
+
+    private static KnownCar knownCarOf(Document found) {
         Document car = found.get(CAR, Document.class);
         CarCard card = car == null ? KnownCar.UNKNOWN.card()
                 : new CarCard(car.getString(MAKE), car.getString(MODEL), car.getString(CITY),
@@ -102,10 +163,18 @@ public final class CarDirectory {
         return new KnownCar(found.getString(DEALER_ID), card, version == null ? -1 : version.longValue());
     }
 
-    /** Empties the directory before a replay, which rebuilds it from the listing events. */
-    public void clear() {
-        mongoTemplate.remove(new Query(), collection);
-        versions.forgetKnownVersions();
+    /**
+     * The cars one batch has read. Held in the batch like its writes, so that it ends with the batch; it writes
+     * nothing, it only forgets.
+     */
+    private static final class CarsReadInBatch implements ProjectionBatch.Writes {
+
+        private final Map<String, KnownCar> cars = new HashMap<>();
+
+        @Override
+        public void write() {
+            cars.clear();
+        }
     }
 
     private static Map<String, Object> shownChanges(ListingChanges changes) {

@@ -46,6 +46,15 @@ public final class InsertOnce {
                 .add(byId(id), insertOnceOf(mongoTemplate, entry));
     }
 
+    /**
+     * Sends the insert-once writes of {@code readModel} that the current batch holds, now: for a writer that is
+     * about to read or update that read model within the batch. Nothing happens outside a batch or when none are held.
+     */
+    public static void writeHeld(MongoTemplate mongoTemplate, Class<?> readModel) {
+        ProjectionBatch.current().flatMap(batch -> batch.heldBy(new HeldFor(mongoTemplate, readModel)))
+                .ifPresent(ProjectionBatch.Writes::write);
+    }
+
     private static Query byId(Object id) {
         return Query.query(where("_id").is(id));
     }

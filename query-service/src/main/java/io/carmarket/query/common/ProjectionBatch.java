@@ -67,6 +67,11 @@ public final class ProjectionBatch {
         return Optional.of(batch);
     }
 
+    /** The writes {@code owner} holds in this batch, if it wrote in it. */
+    Optional<Writes> heldBy(Object owner) {
+        return Optional.ofNullable(held.get(owner));
+    }
+
     /** The writes {@code owner} holds in this batch, created on its first write; they are written when it ends. */
     @SuppressWarnings("unchecked")
     <W extends Writes> W writesOf(Object owner, Supplier<W> create) {

@@ -20,6 +20,7 @@ import io.carmarket.api.car.purchase.PurchaseReserved;
 import io.carmarket.api.notifications.NotificationType;
 import io.carmarket.query.common.CarDirectory;
 import io.carmarket.query.common.CarDirectory.KnownCar;
+import io.carmarket.query.common.InsertOnce;
 import io.carmarket.query.notification.NotificationEntry.Fields;
 import io.carmarket.query.notification.NotificationTexts.Audience;
 import jakarta.annotation.PostConstruct;
@@ -37,7 +38,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -45,8 +45,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Turns booking and purchase events into notifications, one per recipient per event. (The negotiation
@@ -285,12 +283,13 @@ public class NotificationProjection implements ProjectedReadModel {
         writer.notifyOnce(eventId, at, recipientId, type, carId, bookingId, reservationId, null, message);
     }
 
+    /** Held to the end of the batch like its notifications (D32); {@link #customerOf} sends the held ones first. */
     private void rememberCustomer(String bookingId, String carId, String customerId) {
-        mongoTemplate.upsert(Query.query(where("_id").is(bookingId)),
-                new Update().setOnInsert("carId", carId).setOnInsert("customerId", customerId), BOOKINGS_COLLECTION);
+        InsertOnce.upsertWithBatch(mongoTemplate, bookingId, new BookingCustomer(bookingId, carId, customerId));
     }
 
     private String customerOf(String bookingId) {
+        InsertOnce.writeHeld(mongoTemplate, BookingCustomer.class);
         Document booking = mongoTemplate.getCollection(BOOKINGS_COLLECTION).find(new Document("_id", bookingId))
                 .first();
         return booking == null ? null : booking.getString("customerId");

@@ -2,7 +2,13 @@ package io.carmarket.query.booking;
 
 import io.carmarket.api.car.BookingCancellationReason;
 import io.carmarket.api.car.BookingStatus;
+import io.carmarket.api.car.BookingApproved;
+import io.carmarket.api.car.CarBooked;
+import io.carmarket.api.car.CarListingChanged;
 import io.carmarket.query.EmbeddedMongo;
+import io.carmarket.query.common.EventBatch;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,8 +16,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
+import static io.carmarket.query.common.EventBatch.event;
 import static io.carmarket.query.common.TestEvents.approvalExpired;
 import static io.carmarket.query.common.TestEvents.approved;
 import static io.carmarket.query.common.TestEvents.at;
@@ -263,6 +273,69 @@ class BookingProjectionTest {
 
         assertThat(mongoTemplate.count(new Query(), BookingEntry.class)).isZero();
         assertThat(mongoTemplate.count(new Query(), BookingProjection.CARS_COLLECTION)).isZero();
+    }
+
+    @Test
+    void the_bookings_of_a_batch_are_written_when_it_ends() {
+        List<Long> storedWhileBatchRan = new ArrayList<>();
+
+        EventBatch.handle(List.of(event("car-1", 1, booked("car-1", "b-1", "customer-1", 0, 3)),
+                event("car-1", 2, booked("car-1", "b-2", "customer-2", 5, 7))), message -> {
+            handle(message);
+            storedWhileBatchRan.add(mongoTemplate.count(new Query(), BookingEntry.class));
+        });
+
+        assertThat(storedWhileBatchRan).containsExactly(0L, 0L);
+        assertThat(entry("b-1").car().make()).isEqualTo("Volkswagen");
+        assertThat(entry("b-2").customerId()).isEqualTo("customer-2");
+    }
+
+    @Test
+    void a_booking_created_and_approved_in_one_batch_ends_approved() {
+        EventBatch.handle(List.of(event("car-1", 1, bookedPending("car-1", "b-1", "customer-1", 0, 3, at(60))),
+                event("car-1", 2, approved("car-1", "b-1", "customer-1"))), this::handle);
+
+        assertThat(entry("b-1").status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(entry("b-1").version()).isEqualTo(2);
+    }
+
+    @Test
+    void a_booking_after_a_listing_change_in_the_same_batch_carries_the_changed_car() {
+        EventBatch.handle(List.of(event("car-1", 1, booked("car-1", "b-1", "customer-1", 0, 3)),
+                event("car-1", 2, makeChanged("car-1", "Skoda")),
+                event("car-1", 3, booked("car-1", "b-2", "customer-2", 5, 7))), this::handle);
+
+        assertThat(entry("b-1").car().make()).isEqualTo("Skoda");
+        assertThat(entry("b-2").car().make()).isEqualTo("Skoda");
+    }
+
+    @Test
+    void a_batch_delivered_twice_stores_each_booking_once_and_unchanged() {
+        List<EventMessage<?>> batch = List.of(event("car-1", 1, booked("car-1", "b-1", "customer-1", 0, 3)),
+                event("car-1", 2, approved("car-1", "b-1", "customer-1")));
+        EventBatch.handle(batch, this::handle);
+        Document before = raw("b-1");
+
+        EventBatch.handle(batch, this::handle);
+
+        assertThat(mongoTemplate.count(new Query(), BookingEntry.class)).isEqualTo(1);
+        assertThat(raw("b-1")).isEqualTo(before);
+    }
+
+    /** Calls the projection's handler for the event's payload, as its processor does. */
+    private void handle(EventMessage<?> message) {
+        long sequenceNumber = ((DomainEventMessage<?>) message).getSequenceNumber();
+        Instant at = at((int) sequenceNumber);
+        Object payload = message.getPayload();
+        if (payload instanceof CarBooked booking) {
+            projection.on(booking, sequenceNumber, at);
+        } else if (payload instanceof BookingApproved approval) {
+            projection.on(approval, sequenceNumber, at);
+        } else if (payload instanceof CarListingChanged change) {
+            projection.on(change, sequenceNumber);
+        } else {
+            throw new IllegalArgumentException("No handler in this test for " + payload);
+        }
     }
 
     private BookingEntry entry(String bookingId) {

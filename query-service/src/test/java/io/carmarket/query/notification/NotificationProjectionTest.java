@@ -4,6 +4,7 @@ import io.carmarket.api.car.BookingCancellationReason;
 import io.carmarket.api.car.BookingStatus;
 import io.carmarket.api.notifications.NotificationType;
 import io.carmarket.query.EmbeddedMongo;
+import io.carmarket.query.common.EventBatch;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.carmarket.query.common.TestEvents.approvalExpired;
@@ -180,6 +182,27 @@ class NotificationProjectionTest {
                 tuple(NotificationType.BOOKING_CANCELLED, "b-2"),
                 tuple(NotificationType.BOOKING_RECEIVED, "b-2"),
                 tuple(NotificationType.BOOKING_RECEIVED, "b-1"));
+    }
+
+    @Test
+    void a_booking_made_and_cancelled_by_the_dealer_in_one_batch_tells_the_customer() {
+        var booking = booked("car-1", "b-1", CUSTOMER, 0, 3);
+        var cancellation = cancelled("car-1", "b-1", BookingCancellationReason.ON_REQUEST, "car damaged");
+        List<Long> notifiedWhileBatchRan = new ArrayList<>();
+
+        EventBatch.handle(List.of(EventBatch.event("car-1", 1, booking), EventBatch.event("car-1", 2, cancellation)),
+                message -> {
+                    if (message.getPayload() == booking) {
+                        projection.on(booking, "evt-1", at(1));
+                    } else {
+                        projection.on(cancellation, "evt-2", at(2), DEALER);
+                    }
+                    notifiedWhileBatchRan.add(mongoTemplate.count(new Query(), NotificationEntry.class));
+                });
+
+        assertThat(notifiedWhileBatchRan).containsExactly(0L, 0L);
+        assertThat(to(CUSTOMER)).extracting(NotificationEntry::type, NotificationEntry::bookingId)
+                .containsExactly(tuple(NotificationType.BOOKING_CANCELLED, "b-1"));
     }
 
     @Test
