@@ -5,9 +5,6 @@ import io.carmarket.api.car.CarImage;
 import io.carmarket.api.car.CarListed;
 import io.carmarket.api.car.CarListingChanged;
 import io.carmarket.api.car.ListingChanges;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -15,7 +12,6 @@ import org.springframework.data.mongodb.core.query.Update;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,7 +106,8 @@ public final class CarDirectory {
         }
         CarsReadInBatch read = batch.get().writesOf(this, CarsReadInBatch::new);
         if (!read.cars.containsKey(carId)) {
-            Set<String> ids = carIdsOfBatch(carId, read.cars.keySet());
+            // The batch's other aggregates may be negotiations, not cars: their ids simply find nothing.
+            Set<String> ids = ProjectionBatch.aggregatesToRead(carId, read.cars::containsKey);
             Map<String, KnownCar> found = readAll(ids);
             ids.forEach(id -> read.cars.put(id, found.getOrDefault(id, KnownCar.UNKNOWN)));
         }
@@ -125,22 +122,8 @@ public final class CarDirectory {
 
     /** A write of the directory within a batch: what the batch read of that car no longer holds. */
     private void forgetReadInBatch(String carId) {
-        ProjectionBatch.current().ifPresent(batch -> batch.writesOf(this, CarsReadInBatch::new).cars.remove(carId));
-    }
-
-    /** {@code carId} and the aggregates of the batch's other events not read yet (ids of no car simply miss). */
-    private static Set<String> carIdsOfBatch(String carId, Set<String> alreadyRead) {
-        Set<String> ids = new LinkedHashSet<>();
-        ids.add(carId);
-        if (CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch) {
-            for (var message : batch.getMessages()) {
-                if (message instanceof DomainEventMessage<?> event
-                        && !alreadyRead.contains(event.getAggregateIdentifier())) {
-                    ids.add(event.getAggregateIdentifier());
-                }
-            }
-        }
-        return ids;
+        ProjectionBatch.current().flatMap(batch -> batch.heldBy(this))
+                .ifPresent(read -> ((CarsReadInBatch) read).cars.remove(carId));
     }
 
     private Map<String, KnownCar> readAll(Set<String> carIds) {
@@ -163,17 +146,14 @@ public final class CarDirectory {
         return new KnownCar(found.getString(DEALER_ID), card, version == null ? -1 : version.longValue());
     }
 
-    /**
-     * The cars one batch has read. Held in the batch like its writes, so that it ends with the batch; it writes
-     * nothing, it only forgets.
-     */
+    /** The cars one batch has read. Held in the batch like its writes, so that it ends with the batch. */
     private static final class CarsReadInBatch implements ProjectionBatch.Writes {
 
         private final Map<String, KnownCar> cars = new HashMap<>();
 
         @Override
         public void write() {
-            cars.clear();
+            // Nothing to write: what was read is dropped with the batch.
         }
     }
 

@@ -1,11 +1,16 @@
 package io.carmarket.query.common;
 
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -65,6 +70,24 @@ public final class ProjectionBatch {
                     + "register ProjectionBatchInterceptor for its processing group");
         }
         return Optional.of(batch);
+    }
+
+    /**
+     * {@code first}, and in a processor's batch the aggregates of the batch's other events that {@code alreadyRead}
+     * does not know: what a read model reads with one query when it first needs one of them (D32).
+     */
+    static Set<String> aggregatesToRead(String first, Predicate<String> alreadyRead) {
+        Set<String> ids = new LinkedHashSet<>();
+        ids.add(first);
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch) {
+            for (var message : batch.getMessages()) {
+                if (message instanceof DomainEventMessage<?> event
+                        && !alreadyRead.test(event.getAggregateIdentifier())) {
+                    ids.add(event.getAggregateIdentifier());
+                }
+            }
+        }
+        return ids;
     }
 
     /** The writes {@code owner} holds in this batch, if it wrote in it. */

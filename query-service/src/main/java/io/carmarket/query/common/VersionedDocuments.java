@@ -8,15 +8,11 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.WriteModel;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -180,25 +176,10 @@ public final class VersionedDocuments {
         private Tracked find(String id) {
             Tracked document = documents.get(id);
             if (document == null) {
-                readAll(idsToRead(id));
+                readAll(ProjectionBatch.aggregatesToRead(id, documents::containsKey));
                 document = documents.get(id);
             }
             return document;
-        }
-
-        /** The id asked for and, in a batch, every aggregate of the batch not read yet: one query instead of many. */
-        private Set<String> idsToRead(String id) {
-            Set<String> ids = new LinkedHashSet<>();
-            ids.add(id);
-            if (!immediate && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch) {
-                for (var message : batch.getMessages()) {
-                    if (message instanceof DomainEventMessage<?> event
-                            && !documents.containsKey(event.getAggregateIdentifier())) {
-                        ids.add(event.getAggregateIdentifier());
-                    }
-                }
-            }
-            return ids;
         }
 
         private void readAll(Set<String> ids) {
