@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carmarket.standalone.CarMarketClient.Session;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -48,13 +47,13 @@ class DashboardPageBrowserTest {
     private CarMarketClient client;
     private HeadlessChromium browser;
 
-    @BeforeAll
-    static void chromiumIsInstalled() {
-        HeadlessChromium.assumeInstalled();
-    }
-
+    /**
+     * Per test, not per class: Surefire reports a class-level assumption as no test at all, without its message,
+     * while each test skipped here is listed as skipped with how to install Chromium.
+     */
     @BeforeEach
-    void connect() {
+    void chromiumIsInstalled() {
+        HeadlessChromium.assumeInstalled();
         client = new CarMarketClient(port);
     }
 
