@@ -521,15 +521,19 @@
         };
     }
 
-    function monthlyBars(scope, name, months, series) {
+    function monthlyBars(scope, name, months, series, axisName, color) {
         var target = chart(scope, name);
         if (!target) {
             return;
         }
         var options = baseChartOptions();
+        if (color) {
+            options.color = [color];
+        }
         options.legend = series.length > 1 ? {top: 0} : {show: false};
         options.xAxis = {type: 'category', data: months.map(month), axisTick: {alignWithLabel: true}};
-        options.yAxis = {type: 'value', minInterval: 1};
+        options.yAxis = {type: 'value', minInterval: 1, name: axisName || '', nameGap: 10,
+            nameTextStyle: {align: 'left'}};
         options.series = series.map(function (one) {
             return {name: one.name, type: 'bar', data: one.values, barMaxWidth: 28};
         });
@@ -543,11 +547,13 @@
         }
         var options = baseChartOptions();
         options.legend = {show: false};
+        options.grid.right = 40;
         options.yAxis = {type: 'category', inverse: true, data: tallies.map(function (t) { return t.make; })};
         options.xAxis = {type: 'value', minInterval: 1};
         options.series = [{
             name: name.indexOf('listings') >= 0 ? 'Listings' : 'Bookings', type: 'bar', barMaxWidth: 22,
             data: tallies.map(function (t) { return t.count; }),
+            itemStyle: {color: name.indexOf('listings') >= 0 ? COLORS[0] : COLORS[1]},
             label: {show: true, position: 'right'}
         }];
         target.setOption(options, true);
@@ -613,7 +619,7 @@
                         return amount === undefined || amount === null ? 0 : Number(amount);
                     })
                 };
-            }));
+            }), currencies.length === 1 ? currencies[0] : '');
     }
 
     function renderAdmin(a) {
@@ -635,7 +641,7 @@
             [{name: 'New users', values: users.map(function (m) { return m.count; })}]);
         var bookings = a.bookingsByMonth || [];
         monthlyBars(scope, 'bookings-by-month', bookings.map(function (m) { return m.month; }),
-            [{name: 'Bookings', values: bookings.map(function (m) { return m.count; })}]);
+            [{name: 'Bookings', values: bookings.map(function (m) { return m.count; })}], '', COLORS[1]);
         makeBars(scope, 'top-makes-by-listings', a.topMakesByListings || []);
         makeBars(scope, 'top-makes-by-bookings', a.topMakesByBookings || []);
     }
