@@ -21,6 +21,7 @@ import io.carmarket.api.negotiation.OpenNegotiation;
 import io.carmarket.command.car.OrderNumbers;
 import io.carmarket.command.negotiation.NegotiationLookups;
 import io.carmarket.api.identity.Role;
+import io.carmarket.api.identity.UserRegistered;
 import io.carmarket.api.audit.MessageMetadata;
 import io.carmarket.command.identity.IdentityService;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -91,8 +92,8 @@ public class DemoData {
         if (!properties.demoData().enabled()) {
             return;
         }
-        if (!isEventStoreEmpty()) {
-            log.info("Event store already holds events; demo data not loaded");
+        if (holdsMarketplaceEvents()) {
+            log.info("Event store already holds marketplace events; demo data not loaded");
             return;
         }
         List<String> userIds = LOGINS.stream().map(this::ensureAccount).toList();
@@ -118,9 +119,21 @@ public class DemoData {
                 + "1 negotiation", userIds.size(), carIds.size());
     }
 
-    private boolean isEventStoreEmpty() {
+    /**
+     * Whether anything but accounts was recorded: the administrator's account, created at start-up before this runs,
+     * is an event of its own ({@link UserRegistered}), and only accounts come before the demo's first car.
+     */
+    private boolean holdsMarketplaceEvents() {
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            return !stream.hasNextAvailable();
+            while (stream.hasNextAvailable()) {
+                if (!UserRegistered.class.equals(stream.nextAvailable().getPayloadType())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the event store", e);
         }
     }
 

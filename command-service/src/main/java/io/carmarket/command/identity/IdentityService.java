@@ -1,11 +1,13 @@
 package io.carmarket.command.identity;
 
 import io.carmarket.api.identity.Role;
+import io.carmarket.api.identity.UserRegistered;
 import io.carmarket.command.identity.TokenIssuer.IssuedToken;
 import io.carmarket.support.security.JwtProperties;
 import io.carmarket.support.security.RefreshTokenClaims;
 import io.carmarket.support.security.TokenRejectedException;
 import io.carmarket.support.security.TokenVerifier;
+import org.axonframework.eventhandling.gateway.EventGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -36,12 +38,13 @@ public class IdentityService {
     private final LoginRateLimiter rateLimiter;
     private final JwtProperties jwtProperties;
     private final Clock clock;
+    private final EventGateway eventGateway;
     /** Compared against when the email is unknown, so that unknown and known emails take equally long. */
     private final String decoyHash;
 
     IdentityService(UserAccounts accounts, RefreshTokenFamilies families, TokenIssuer issuer, TokenVerifier verifier,
                     PasswordEncoder passwordEncoder, LoginRateLimiter rateLimiter, JwtProperties jwtProperties,
-                    Clock clock) {
+                    Clock clock, EventGateway eventGateway) {
         this.accounts = accounts;
         this.families = families;
         this.issuer = issuer;
@@ -50,6 +53,7 @@ public class IdentityService {
         this.rateLimiter = rateLimiter;
         this.jwtProperties = jwtProperties;
         this.clock = clock;
+        this.eventGateway = eventGateway;
         this.decoyHash = passwordEncoder.encode(UUID.randomUUID().toString());
     }
 
@@ -63,7 +67,10 @@ public class IdentityService {
         });
         UserAccount account = new UserAccount(UUID.randomUUID().toString(), email.trim(),
                 UserAccount.emailKeyOf(email), passwordEncoder.encode(password), name.trim(), role, clock.instant());
-        return accounts.add(account);
+        UserAccount added = accounts.add(account);
+        // After the account is stored: an e-mail taken already throws above and publishes nothing.
+        eventGateway.publish(new UserRegistered(added.id(), added.role(), added.createdAt()));
+        return added;
     }
 
     public Session login(String email, String password, String clientAddress) {

@@ -2,6 +2,7 @@ package io.carmarket.query.common;
 
 import io.carmarket.query.audit.AuditLogProjection;
 import io.carmarket.query.booking.BookingProjection;
+import io.carmarket.query.dashboard.DashboardProjection;
 import io.carmarket.query.negotiation.NegotiationProjection;
 import io.carmarket.query.notification.NotificationProjection;
 import io.carmarket.query.reservation.PurchaseReservationProjection;
@@ -26,7 +27,8 @@ public final class ProjectionProcessing {
             PurchaseReservationProjection.PROCESSING_GROUP,
             NotificationProjection.PROCESSING_GROUP,
             NegotiationProjection.PROCESSING_GROUP,
-            AuditLogProjection.PROCESSING_GROUP);
+            AuditLogProjection.PROCESSING_GROUP,
+            DashboardProjection.PROCESSING_GROUP);
 
     private ProjectionProcessing() {
     }

@@ -10,6 +10,8 @@ public class QueryEndpointRoles {
 
     private static final String ADMIN = "ADMIN";
     private static final String AUDITOR = "AUDITOR";
+    private static final String DEALER = "DEALER";
+    private static final String CUSTOMER = "CUSTOMER";
 
     @Bean
     public EndpointRoles querySideRoles() {
@@ -17,6 +19,10 @@ public class QueryEndpointRoles {
                 // The global event log and business transactions: read-only, for auditors and admins.
                 .requestMatchers("/api/v1/audit/**").hasAnyRole(AUDITOR, ADMIN)
                 // Projections: their progress and their rebuild.
-                .requestMatchers("/api/v1/admin/**").hasRole(ADMIN);
+                .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
+                // Dashboards: a dealer's (their own; an admin names one), the platform's, and a customer's own.
+                .requestMatchers("/api/v1/dashboards/dealer", "/api/v1/dashboards/dealer/**").hasAnyRole(DEALER, ADMIN)
+                .requestMatchers("/api/v1/dashboards/admin", "/api/v1/dashboards/admin/**").hasAnyRole(ADMIN, AUDITOR)
+                .requestMatchers("/api/v1/dashboards/me", "/api/v1/dashboards/me/**").hasAnyRole(CUSTOMER, ADMIN);
     }
 }

@@ -15,6 +15,7 @@ import io.carmarket.api.negotiation.Party;
 import io.carmarket.api.negotiation.PurchaseArranged;
 import io.carmarket.api.notifications.NotificationType;
 import io.carmarket.query.common.CarDirectory;
+import io.carmarket.query.common.DashboardChanges;
 import io.carmarket.query.common.CarDirectory.KnownCar;
 import io.carmarket.query.notification.NotificationTexts.Audience;
 import jakarta.annotation.PostConstruct;
@@ -27,6 +28,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.springframework.data.domain.Sort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -98,9 +100,14 @@ public class NegotiationNotificationProjection implements ProjectedReadModel {
     private final NotificationWriter writer;
 
     public NegotiationNotificationProjection(MongoTemplate mongoTemplate) {
+        this(mongoTemplate, DashboardChanges.NONE);
+    }
+
+    @Autowired
+    public NegotiationNotificationProjection(MongoTemplate mongoTemplate, DashboardChanges dashboards) {
         this.mongoTemplate = mongoTemplate;
         this.cars = new CarDirectory(mongoTemplate, NotificationProjection.CARS_COLLECTION);
-        this.writer = new NotificationWriter(mongoTemplate);
+        this.writer = new NotificationWriter(mongoTemplate, dashboards);
     }
 
     /** For MongoDB 7: a car's negotiations, and a car's reservations and sales. */

@@ -2,6 +2,7 @@ package io.carmarket.query.notification;
 
 import io.carmarket.api.notifications.NotificationPage;
 import io.carmarket.api.notifications.NotificationSearch;
+import io.carmarket.query.common.DashboardChanges;
 import io.carmarket.query.common.NewestFirstCursor;
 import io.carmarket.query.common.OkOrNotFound;
 import io.carmarket.support.security.AuthenticatedUser;
@@ -32,10 +33,12 @@ public class NotificationController {
 
     private final QueryGateway queryGateway;
     private final NotificationInbox inbox;
+    private final DashboardChanges dashboards;
 
-    public NotificationController(QueryGateway queryGateway, NotificationInbox inbox) {
+    public NotificationController(QueryGateway queryGateway, NotificationInbox inbox, DashboardChanges dashboards) {
         this.queryGateway = queryGateway;
         this.inbox = inbox;
+        this.dashboards = dashboards;
     }
 
     /** @param unread {@code true}: only unread ones; absent or {@code false}: all */
@@ -54,12 +57,15 @@ public class NotificationController {
     @PostMapping("/{notificationId}/read")
     public ResponseEntity<?> markRead(@AuthenticationPrincipal AuthenticatedUser user,
                                       @PathVariable String notificationId) {
-        return OkOrNotFound.of(inbox.markRead(user.userId(), notificationId),
-                "NOTIFICATION_NOT_FOUND", "No notification " + notificationId);
+        var marked = inbox.markRead(user.userId(), notificationId);
+        dashboards.customerChanged(user.userId());
+        return OkOrNotFound.of(marked, "NOTIFICATION_NOT_FOUND", "No notification " + notificationId);
     }
 
     @PostMapping("/read-all")
     public Map<String, Long> markAllRead(@AuthenticationPrincipal AuthenticatedUser user) {
-        return Map.of("marked", inbox.markAllRead(user.userId()));
+        long marked = inbox.markAllRead(user.userId());
+        dashboards.customerChanged(user.userId());
+        return Map.of("marked", marked);
     }
 }

@@ -49,6 +49,12 @@ public class NotificationInbox {
                 .map(NotificationEntry::view);
     }
 
+    /** How many of the recipient's notifications are not read yet. */
+    public long unreadCount(String recipientId) {
+        return mongoTemplate.count(Query.query(where(Fields.RECIPIENT_ID).is(recipientId).and(Fields.READ).is(false)),
+                NotificationEntry.class);
+    }
+
     /** @return how many notifications this call marked read (0 when all already were) */
     public long markAllRead(String recipientId) {
         return mongoTemplate.updateMulti(

@@ -19,6 +19,7 @@ import io.carmarket.api.car.purchase.PurchaseReservationExpired;
 import io.carmarket.api.car.purchase.PurchaseReserved;
 import io.carmarket.api.notifications.NotificationType;
 import io.carmarket.query.common.CarDirectory;
+import io.carmarket.query.common.DashboardChanges;
 import io.carmarket.query.common.CarDirectory.KnownCar;
 import io.carmarket.query.common.InsertOnce;
 import io.carmarket.query.notification.NotificationEntry.Fields;
@@ -34,6 +35,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
@@ -77,9 +79,14 @@ public class NotificationProjection implements ProjectedReadModel {
     private final NotificationWriter writer;
 
     public NotificationProjection(MongoTemplate mongoTemplate) {
+        this(mongoTemplate, DashboardChanges.NONE);
+    }
+
+    @Autowired
+    public NotificationProjection(MongoTemplate mongoTemplate, DashboardChanges dashboards) {
         this.mongoTemplate = mongoTemplate;
         this.cars = new CarDirectory(mongoTemplate, CARS_COLLECTION);
-        this.writer = new NotificationWriter(mongoTemplate);
+        this.writer = new NotificationWriter(mongoTemplate, dashboards);
     }
 
     /** For MongoDB 7: the recipient's list newest first, and their unread ones. */

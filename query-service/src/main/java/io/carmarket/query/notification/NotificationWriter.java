@@ -1,6 +1,7 @@
 package io.carmarket.query.notification;
 
 import io.carmarket.api.notifications.NotificationType;
+import io.carmarket.query.common.DashboardChanges;
 import io.carmarket.query.common.InsertOnce;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -17,9 +18,11 @@ import java.util.Objects;
 final class NotificationWriter {
 
     private final MongoTemplate mongoTemplate;
+    private final DashboardChanges dashboards;
 
-    NotificationWriter(MongoTemplate mongoTemplate) {
+    NotificationWriter(MongoTemplate mongoTemplate, DashboardChanges dashboards) {
         this.mongoTemplate = mongoTemplate;
+        this.dashboards = dashboards;
     }
 
     /** Nothing happens for an unknown ({@code null}) recipient. */
@@ -32,5 +35,6 @@ final class NotificationWriter {
         NotificationEntry entry = new NotificationEntry(NotificationEntry.idOf(eventId, recipientId), recipientId,
                 type, carId, bookingId, reservationId, negotiationId, message, at, false, null);
         InsertOnce.upsertWithBatch(mongoTemplate, entry.id(), entry);
+        dashboards.customerChanged(recipientId);
     }
 }

@@ -1,5 +1,6 @@
 package io.carmarket.query.notification;
 
+import io.carmarket.query.common.DashboardChanges;
 import io.carmarket.api.identity.Role;
 import io.carmarket.api.notifications.NotificationPage;
 import io.carmarket.api.notifications.NotificationSearch;
@@ -41,7 +42,7 @@ class NotificationControllerTest {
     void controller() {
         queryGateway = mock(QueryGateway.class);
         inbox = mock(NotificationInbox.class);
-        mvc = WebEdge.of(new NotificationController(queryGateway, inbox));
+        mvc = WebEdge.of(new NotificationController(queryGateway, inbox, DashboardChanges.NONE));
         WebEdge.signIn("alice", Role.CUSTOMER);
     }
 
