@@ -425,6 +425,10 @@
         return hours >= 48 ? (hours / 24).toFixed(1) + ' days' : hours.toFixed(1) + ' h';
     }
 
+    function shortId(id) {
+        return id && id.length > 8 ? id.slice(0, 8) + '…' : (id || '');
+    }
+
     function words(enumName) {
         return enumName.charAt(0) + enumName.slice(1).toLowerCase().replace(/_/g, ' ');
     }
@@ -452,6 +456,9 @@
             columns.forEach(function (column) {
                 var cell = document.createElement('td');
                 cell.textContent = column.text(item);
+                if (column.title) {
+                    cell.title = column.title(item);
+                }
                 if (column.numeric) {
                     cell.className = 'num';
                 }
@@ -593,7 +600,8 @@
         var handover = [
             {text: function (h) { return day(h.date); }},
             {text: function (h) { return h.carTitle; }},
-            {text: function (h) { return h.bookingId; }}
+            // The booking's id, shortened (the whole id on hover): enough to find it in the bookings list.
+            {text: function (h) { return shortId(h.bookingId); }, title: function (h) { return h.bookingId; }}
         ];
         fillTable(scope, 'pickups', d.pickUpsNext7Days, handover, 'No pick-up in the next 7 days.');
         fillTable(scope, 'returns', d.returnsNext7Days, handover, 'No return in the next 7 days.');
