@@ -1,5 +1,6 @@
 package io.carmarket.standalone;
 
+import io.carmarket.query.common.ProjectionProcessing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.carmarket.query.projection.ProjectionMonitor;
 import io.carmarket.query.projection.ProjectionRebuilds;
@@ -37,7 +38,7 @@ class ProjectionRebuildEndToEndTest {
     private static final String ADMIN_PASSWORD = "Test-Root-2026!";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String OTHER_INSTANCE = "other-query-service-instance";
-    private static final int PROJECTIONS = 6;
+    private static final int PROJECTIONS = ProjectionProcessing.PROCESSING_GROUPS.size();
 
     @LocalServerPort
     int port;
