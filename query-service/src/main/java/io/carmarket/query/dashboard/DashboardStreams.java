@@ -6,9 +6,12 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,7 +21,7 @@ import java.util.function.ToLongFunction;
  * A dashboard as a stream of Server-Sent Events: the whole dashboard first, then each new state (event
  * {@value #EVENT}, id the dashboard's position), and a comment line every heartbeat interval so that proxies keep
  * an idle stream open. The subscription query is closed when the client goes away (noticed at the next write at
- * the latest, so within one heartbeat).
+ * the latest, so within one heartbeat). When the application stops, every stream ends at once.
  */
 @Component
 class DashboardStreams {
@@ -29,6 +32,8 @@ class DashboardStreams {
     private final QueryGateway queryGateway;
     private final Duration heartbeatInterval;
     private final AtomicInteger open = new AtomicInteger();
+    /** Fired when the application stops: every stream ends, so shutdown does not wait for clients to leave. */
+    private final Sinks.Empty<Void> stopping = Sinks.empty();
 
     DashboardStreams(QueryGateway queryGateway, MeterRegistry meters,
                      @Value("${carmarket.dashboards.heartbeat-interval}") Duration heartbeatInterval) {
@@ -46,11 +51,18 @@ class DashboardStreams {
                     return queryGateway.subscriptionQuery(query, ResponseTypes.instanceOf(dashboardType),
                             ResponseTypes.instanceOf(dashboardType));
                 },
-                subscription -> Flux.merge(states(subscription, position), heartbeats()),
+                subscription -> Flux.<ServerSentEvent<D>>merge(states(subscription, position),
+                        this.<D>heartbeats()).takeUntilOther(stopping.asMono()),
                 subscription -> {
                     subscription.close();
                     open.decrementAndGet();
                 });
+    }
+
+    /** Ends every open stream; their clients reconnect, to another instance if this one is going away. */
+    @EventListener(ContextClosedEvent.class)
+    void endStreams() {
+        stopping.tryEmitEmpty();
     }
 
     /** Streams open on this instance now. */
