@@ -75,9 +75,9 @@ public class DashboardReader {
         LocalDate today = LocalDate.now(clock);
         Document dealer = byId(DashboardDocuments.DEALERS, dealerId);
         Map<String, Document> live = new LinkedHashMap<>();
-        for (Document month : byIds(DashboardDocuments.DEALER_MONTHS,
-                monthIds(dealerId, YearMonth.from(today.minusDays(1)),
-                        YearMonth.from(today.plusDays(UTILISATION_DAYS))))) {
+        List<Document> months = byIds(DashboardDocuments.DEALER_MONTHS, monthIds(dealerId,
+                YearMonth.from(today.minusDays(1)), YearMonth.from(today.plusDays(UTILISATION_DAYS))));
+        for (Document month : months) {
             entries(month, Figures.LIVE_BOOKINGS).forEach(live::put);
         }
         List<Handover> pickUps = new ArrayList<>();
@@ -107,7 +107,7 @@ public class DashboardReader {
         long agreements = number(dealer.get(Figures.AGREEMENTS));
         AgreedDiscount discount = new AgreedDiscount(agreements, agreements == 0 ? null
                 : number(dealer.get(Figures.DISCOUNT_BASIS_POINTS)) / 100.0 / agreements);
-        return new DealerDashboard(dealerId, version(dealer), today,
+        return new DealerDashboard(dealerId, latestVersion(dealer, months), today,
                 counts(dealer, Figures.CARS, CarStatus.class),
                 pendingApprovals(dealer),
                 pickUps, returns, utilisation,
@@ -172,7 +172,8 @@ public class DashboardReader {
                 line.getString("currency"), date(line.getString("handoverDate")),
                 instant(line.getString("expiresAt")))));
         reservations.sort(Comparator.comparing(LiveReservation::reservationId));
-        return new CustomerDashboard(customerId, version(customer), today, soonest, pendingApprovals(customer),
+        return new CustomerDashboard(customerId, latestVersion(customer, months), today, soonest,
+                pendingApprovals(customer),
                 negotiations, reservations, notifications.unreadCount(customerId));
     }
 
@@ -296,6 +297,11 @@ public class DashboardReader {
 
     private static Document subDocument(Document owner, String field) {
         return owner.get(field) instanceof Document document ? document : new Document();
+    }
+
+    /** The position of the last event that changed any of the documents a dashboard was read from. */
+    private static long latestVersion(Document owner, List<Document> months) {
+        return Math.max(version(owner), months.stream().mapToLong(DashboardReader::version).max().orElse(0));
     }
 
     private static long version(Document owner) {

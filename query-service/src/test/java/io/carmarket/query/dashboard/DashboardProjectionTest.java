@@ -274,6 +274,15 @@ class DashboardProjectionTest {
     }
 
     @Test
+    void a_dashboards_position_counts_the_changes_of_its_months_too() {
+        projection.on(booked("car-1", "b-1", "customer-1", 0, 3), BOOKED_AT, next());
+
+        // The confirmed booking changed only the customer's month document, not their own.
+        assertThat(reader.customer("customer-1").position()).isEqualTo(position);
+        assertThat(reader.dealer("dealer-1").position()).isEqualTo(position);
+    }
+
+    @Test
     void an_unknown_owner_reads_an_empty_dashboard_with_every_status_at_zero() {
         CustomerDashboard nobody = reader.customer("nobody");
         assertThat(nobody.position()).isZero();
