@@ -13,6 +13,7 @@ import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 /**
@@ -27,13 +28,17 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
  */
 @AutoConfiguration(after = MongoDataAutoConfiguration.class, before = JdbcAutoConfiguration.class)
 @ConditionalOnBean(MongoDatabaseFactory.class)
+@EnableConfigurationProperties(ProcessorProperties.class)
 public class EventProcessingInfrastructure {
 
+    /** Claims time out after {@code carmarket.processors.claim-timeout}: the failover time of a dead instance. */
     @Bean
-    public TokenStore tokenStore(MongoDatabaseFactory mongoDatabaseFactory, Serializer serializer) {
+    public TokenStore tokenStore(MongoDatabaseFactory mongoDatabaseFactory, Serializer serializer,
+                                 ProcessorProperties processors) {
         return MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoDatabaseFactory.getMongoDatabase()).build())
                 .serializer(serializer)
+                .claimTimeout(processors.claimTimeout())
                 .build();
     }
 
