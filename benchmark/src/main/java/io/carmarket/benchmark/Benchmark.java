@@ -103,8 +103,6 @@ public final class Benchmark {
                 command.add(ProcessHandle.current().info().command().orElse("java"));
                 command.addAll(options.serverJvmArgs);
                 command.addAll(List.of("-jar", options.standaloneJar,
-                        // The benchmark logs in many accounts from one address; the default limit is 10 a minute.
-                        "--carmarket.identity.login-attempts=100000",
                         // Load 1 spreads bookings over 400 to 3,400 days ahead and the hot car's fresh nights grow
                         // by one per command: both beyond the default 2-year booking horizon (docs/api.md, Limits).
                         "--carmarket.cars.policy.booking-horizon=" + BOOKING_HORIZON));

@@ -60,7 +60,8 @@ final class Workloads {
         Http.Answer login = http.post("/api/v1/auth/login", null, Map.of("email", email, "password", PASSWORD));
         if (login.status() != 200) {
             throw new IllegalStateException("login " + email + ": " + login.status() + " " + login.body()
-                    + (login.status() == 429 ? " (start the system with a raised carmarket.identity.login-attempts)" : ""));
+                    + (login.status() == 429
+                    ? " (too many failed logins from this address; see carmarket.identity.login)" : ""));
         }
         return login.json().get("accessToken").asText();
     }

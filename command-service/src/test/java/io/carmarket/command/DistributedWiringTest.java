@@ -10,6 +10,7 @@ import org.axonframework.messaging.unitofwork.RollbackConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,13 +22,16 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * command-service as the distributed deployment starts it ({@code distributed} profile, no Axon Server reachable
  * here): commands go through Axon Server's command bus, and its local segment is the bus that commits refusals
- * (D37), so the distributed write side keeps cars cached through a 409 as the standalone does.
+ * (D37), so the distributed write side keeps cars cached through a 409 as the standalone does; forwarded headers are
+ * believed only from the gateway's side of the network (D41).
  */
 @SpringBootTest(properties = {
         "axon.axonserver.servers=127.0.0.1:1"})
@@ -39,6 +43,9 @@ class DistributedWiringTest {
 
     @Autowired
     CommandBus commandBus;
+
+    @Autowired
+    ServerProperties server;
 
     /** What the environment supplies in the distributed deployment: a MongoDB and a fresh signing key pair. */
     @DynamicPropertySource
@@ -67,5 +74,16 @@ class DistributedWiringTest {
         RollbackConfiguration rollback = (RollbackConfiguration)
                 ReflectionTestUtils.getField(localSegment, "rollbackConfiguration");
         assertThat(rollback).isSameAs(RefusalsChangeNothing.ROLLBACK_UNLESS_REFUSED);
+    }
+
+    @Test
+    void forwarded_headers_are_believed_from_loopback_and_private_addresses_only() {
+        assertThat(server.getForwardHeadersStrategy()).isEqualTo(ServerProperties.ForwardHeadersStrategy.NATIVE);
+        Pattern trusted = Pattern.compile(server.getTomcat().getRemoteip().getInternalProxies());
+
+        assertThat(List.of("127.0.0.1", "10.0.3.7", "172.18.0.5", "172.31.255.1", "192.168.1.20", "0:0:0:0:0:0:0:1",
+                "fd12:3456:789a:1:0:0:0:1")).allMatch(address -> trusted.matcher(address).matches());
+        assertThat(List.of("203.0.113.7", "8.8.8.8", "172.32.0.1", "172.15.0.1", "100.64.0.1", "11.0.0.1",
+                "2001:db8:0:0:0:0:0:1")).noneMatch(address -> trusted.matcher(address).matches());
     }
 }

@@ -79,8 +79,8 @@ final class Account {
         }
         if (login.status() != 200) {
             throw new IllegalStateException("login " + email + ": " + login.status() + " " + login.body()
-                    + (login.status() == 429 ? " (start the system with a raised carmarket.identity.login-attempts)"
-                    : ""));
+                    + (login.status() == 429
+                    ? " (too many failed logins from this address; see carmarket.identity.login)" : ""));
         }
         return login.json();
     }

@@ -8,8 +8,7 @@ import java.time.Duration;
 /**
  * @param admin          the administrator created at start when absent; without an email and password none is
  *                       created (credentials come from the environment, never from the repository)
- * @param loginAttempts  login attempts allowed per client address and, separately, per email in each window
- * @param loginWindow    the rate limit's window
+ * @param login          how many failed logins are allowed (docs/security.md, "Throttling")
  * @param refreshCookie  the HttpOnly cookie that also carries the refresh token
  * @param pruneInterval  how often expired refresh-token families are deleted
  * @param knownUsers     users found to exist are remembered this long (at most this many), so that a token's
@@ -18,8 +17,7 @@ import java.time.Duration;
 @ConfigurationProperties("carmarket.identity")
 public record IdentityProperties(
         Admin admin,
-        @DefaultValue("10") int loginAttempts,
-        @DefaultValue("1m") Duration loginWindow,
+        @DefaultValue Login login,
         @DefaultValue RefreshCookie refreshCookie,
         @DefaultValue("1h") Duration pruneInterval,
         @DefaultValue KnownUsers knownUsers) {
@@ -29,6 +27,16 @@ public record IdentityProperties(
         public boolean isConfigured() {
             return email != null && !email.isBlank() && password != null && !password.isBlank();
         }
+    }
+
+    /**
+     * @param failuresPerAccount failed logins allowed per account (email) in a window
+     * @param failuresPerAddress failed logins allowed per client address in a window, whatever the accounts
+     * @param window             the period over which a spent budget refills, evenly
+     */
+    public record Login(@DefaultValue("10") int failuresPerAccount,
+                        @DefaultValue("30") int failuresPerAddress,
+                        @DefaultValue("15m") Duration window) {
     }
 
     /**

@@ -73,13 +73,25 @@ public class IdentityService {
         return added;
     }
 
+    /**
+     * @throws TooManyLoginAttemptsException if the address or the account has used up its failed logins
+     * @throws InvalidCredentialsException   if the email is unknown or the password wrong; counted as a failure
+     */
     public Session login(String email, String password, String clientAddress) {
-        rateLimiter.attempt(clientAddress, email);
-        Optional<UserAccount> account = accounts.byEmail(email);
-        boolean matches = passwordEncoder.matches(password, account.map(UserAccount::passwordHash).orElse(decoyHash));
+        LoginRateLimiter.Attempt attempt = rateLimiter.admit(clientAddress, email);
+        Optional<UserAccount> account;
+        boolean matches;
+        try {
+            account = accounts.byEmail(email);
+            matches = passwordEncoder.matches(password, account.map(UserAccount::passwordHash).orElse(decoyHash));
+        } catch (RuntimeException unjudged) {
+            attempt.release();
+            throw unjudged;
+        }
         if (account.isEmpty() || !matches) {
             throw new InvalidCredentialsException();
         }
+        attempt.release();
         return startSession(account.get());
     }
 

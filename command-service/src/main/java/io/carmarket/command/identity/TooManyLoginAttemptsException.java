@@ -7,7 +7,7 @@ class TooManyLoginAttemptsException extends RuntimeException {
     private final Duration retryAfter;
 
     TooManyLoginAttemptsException(Duration retryAfter) {
-        super("Too many login attempts; retry later");
+        super("Too many failed logins from this address or for this account; retry later");
         this.retryAfter = retryAfter;
     }
 

@@ -85,7 +85,8 @@ class UserAccountsTest {
     }
 
     private UserAccounts accountsRemembering(Duration period) {
-        IdentityProperties properties = new IdentityProperties(null, 10, Duration.ofMinutes(1),
+        IdentityProperties properties = new IdentityProperties(null,
+                new IdentityProperties.Login(10, 30, Duration.ofMinutes(15)),
                 new IdentityProperties.RefreshCookie("carmarket_refresh", "/api/v1/auth", true), Duration.ofHours(1),
                 new IdentityProperties.KnownUsers(period, 100));
         return new UserAccounts(mongoTemplate, properties);
