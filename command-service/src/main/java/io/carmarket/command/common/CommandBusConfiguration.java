@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
  * The command bus that runs commands in this JVM: Axon's {@code SimpleCommandBus} as its Spring Boot
  * auto-configuration builds it, except that a refused command's unit of work is committed instead of rolled back
  * ({@link RefusalsChangeNothing}). In the distributed deployment it is the local segment behind Axon Server's
- * command bus, as the auto-configured one would be.
+ * command bus, as the auto-configured one would be. Refusals are answered, not logged as failures
+ * ({@link QuietRefusals}).
  */
 @Configuration(proxyBeanMethods = false)
 public class CommandBusConfiguration {
@@ -34,5 +36,10 @@ public class CommandBusConfiguration {
         commandBus.registerHandlerInterceptor(
                 new CorrelationDataInterceptor<>(axonConfiguration.correlationDataProviders()));
         return commandBus;
+    }
+
+    @Bean
+    SmartInitializingSingleton quietRefusals() {
+        return QuietRefusals::install;
     }
 }

@@ -54,6 +54,7 @@ public class CommandRejectionHandler {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
+        log.debug("Command refused: {} {} {}", status.value(), rejection.code(), rejection.message());
         ProblemDetail problem = ApiProblems.problem(status, rejection.code(), rejection.message());
         rejection.details().forEach(problem::setProperty);
         return ResponseEntity.status(status).body(problem);

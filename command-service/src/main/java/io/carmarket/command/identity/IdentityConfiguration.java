@@ -41,7 +41,10 @@ public class IdentityConfiguration {
         return new RefreshTokenPruner(families, clock);
     }
 
-    /** Creates the configured administrator on the first start; later starts find it and change nothing. */
+    /**
+     * Creates the configured administrator on the first start; later starts find it and change nothing, and so do
+     * instances that start together with the one that creates it (the unique email decides).
+     */
     record AdminBootstrap(IdentityProperties properties, UserAccounts accounts, IdentityService identity) {
 
         @EventListener(ApplicationReadyEvent.class)
@@ -55,11 +58,14 @@ public class IdentityConfiguration {
             if (accounts.byEmail(admin.email()).isEmpty()) {
                 try {
                     identity.register(admin.email(), admin.password(), admin.name(), Role.ADMIN);
+                    log.info("Administrator {} created", admin.email());
                 } catch (WeakPasswordException weak) {
                     throw new IllegalStateException("The configured administrator password (CARMARKET_ADMIN_PASSWORD) "
                             + weak.getMessage());
+                } catch (EmailTakenException createdMeanwhile) {
+                    // Another instance starting at the same moment stored it between this one's look-up and insert.
+                    log.info("Administrator {} created by another instance", admin.email());
                 }
-                log.info("Administrator {} created", admin.email());
             }
         }
     }

@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
-import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +19,8 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
  * Where event processors keep their progress and what they do when a handler fails, for both sides.
  * <ul>
  *     <li>Tracking tokens live in MongoDB beside the read models, so a read model and its position move together.
- *     (Declared before Axon's JDBC auto-configuration, whose token store would otherwise win in the standalone.)</li>
+ *     (Declared before Axon's JDBC auto-configuration, whose token store would otherwise win in the standalone.)
+ *     Several instances may start on one empty database at the same moment ({@link SharedMongoTokenStore}).</li>
  *     <li>A failing event handler propagates its error: a tracking processor stops that segment, retries with
  *     back-off and never skips the event; a subscribing processor fails the command that emitted the event.
  *     Axon's default would log the error and move on, losing the event for that handler for good.</li>
@@ -35,11 +35,9 @@ public class EventProcessingInfrastructure {
     @Bean
     public TokenStore tokenStore(MongoDatabaseFactory mongoDatabaseFactory, Serializer serializer,
                                  ProcessorProperties processors) {
-        return MongoTokenStore.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoDatabaseFactory.getMongoDatabase()).build())
-                .serializer(serializer)
-                .claimTimeout(processors.claimTimeout())
-                .build();
+        return SharedMongoTokenStore.on(
+                DefaultMongoTemplate.builder().mongoDatabase(mongoDatabaseFactory.getMongoDatabase()).build(),
+                serializer, processors.claimTimeout());
     }
 
     /** Sagas (the negotiation process) keep their state in MongoDB too, so they survive restarts. */
