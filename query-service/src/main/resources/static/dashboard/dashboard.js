@@ -321,6 +321,11 @@
             if (event.id !== null) {
                 connection.lastEventId = event.id;
             }
+            if (event.type === 'degraded' && !connection.stopped) {
+                // The dashboard shown stays as it is; the server ends the stream when updates resume.
+                setStreamStatus('paused', 'live updates paused');
+                return;
+            }
             if (event.type !== 'dashboard' || connection.stopped) {
                 return;
             }

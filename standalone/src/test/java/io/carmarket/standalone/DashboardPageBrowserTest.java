@@ -39,6 +39,30 @@ class DashboardPageBrowserTest {
     private static final Duration PAGE_READY = Duration.ofSeconds(20);
     private static final String TEST_ADMIN = "admin@test.carmarket.local";
     private static final String TEST_ADMIN_PASSWORD = "Test-Root-2026!";
+    /** Wraps the page's fetch(): each dashboard stream gets a {@code degraded} event after its first dashboard. */
+    private static final String DEGRADED_AFTER_FIRST_DASHBOARD = """
+            var pageFetch = window.fetch;
+            window.fetch = function (url, options) {
+              var answer = pageFetch.apply(this, arguments);
+              if (String(url).indexOf('/stream') < 0) { return answer; }
+              return answer.then(function (response) {
+                var decoder = new TextDecoder(), seen = '', added = false;
+                var degraded = new TextEncoder().encode('event:degraded\\n'
+                    + 'data:{"liveUpdates":"PAUSED","code":"EVENT_STORE_UNAVAILABLE"}\\n\\n');
+                var body = response.body.pipeThrough(new TransformStream({
+                  transform: function (chunk, controller) {
+                    controller.enqueue(chunk);
+                    seen += decoder.decode(chunk, {stream: true});
+                    if (!added && /event:dashboard[\\s\\S]*\\n\\n/.test(seen)) {
+                      added = true;
+                      controller.enqueue(degraded);
+                    }
+                  }
+                }));
+                return new Response(body, {status: response.status, headers: response.headers});
+              });
+            };
+            """;
 
     @LocalServerPort
     int port;
@@ -171,6 +195,26 @@ class DashboardPageBrowserTest {
         assertThat(browser.consoleMessages())
                 .noneMatch(message -> message.contains("Content Security Policy"))
                 .noneMatch(message -> message.contains("Uncaught"));
+    }
+
+    /**
+     * A stream says {@code degraded} when the distributed deployment's Axon Server cannot be reached, which the
+     * standalone never does: the page's own stream is passed through, with a {@code degraded} event added after its
+     * first dashboard, as query-service sends it.
+     */
+    @Test
+    void a_stream_that_says_degraded_shows_live_updates_paused_and_keeps_the_dashboard() {
+        Session dealer = client.newUser("DEALER");
+        client.as(dealer).listCar(client.carListing(uniqueMake()));
+        WebDriver page = openSignInForm(1280, 1000);
+        js(page).executeScript(DEGRADED_AFTER_FIRST_DASHBOARD);
+
+        signIn(page, dealer.email(), dealer.password());
+
+        wait(page, PAGE_READY).until(driver -> "paused".equals(streamStatus(driver)));
+        assertThat(page.findElement(By.id("stream-status")).getText()).isEqualTo("live updates paused");
+        awaitFigure(page, "cars-LISTED", "1");
+        assertThat(browser.consoleMessages()).noneMatch(message -> message.contains("Uncaught"));
     }
 
     /**

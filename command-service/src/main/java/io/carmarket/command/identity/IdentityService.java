@@ -69,7 +69,14 @@ public class IdentityService {
                 UserAccount.emailKeyOf(email), passwordEncoder.encode(password), name.trim(), role, clock.instant());
         UserAccount added = accounts.add(account);
         // After the account is stored: an e-mail taken already throws above and publishes nothing.
-        eventGateway.publish(new UserRegistered(added.id(), added.role(), added.createdAt()));
+        try {
+            eventGateway.publish(new UserRegistered(added.id(), added.role(), added.createdAt()));
+        } catch (RuntimeException notPublished) {
+            // Kept, the account would be missing from the projections for good, and the client's retry (the event
+            // store was unreachable, 503) would find its e-mail taken.
+            accounts.remove(added.id());
+            throw notPublished;
+        }
         return added;
     }
 

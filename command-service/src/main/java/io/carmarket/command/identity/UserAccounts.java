@@ -53,6 +53,11 @@ public class UserAccounts implements UserDirectory {
         }
     }
 
+    /** Undoes {@link #add} of an account that never became known (its registration failed). */
+    void remove(String userId) {
+        mongoTemplate.remove(Query.query(where("_id").is(userId)), UserAccount.class);
+    }
+
     Optional<UserAccount> byEmail(String email) {
         return Optional.ofNullable(mongoTemplate.findOne(
                 Query.query(where("emailKey").is(UserAccount.emailKeyOf(email))), UserAccount.class));

@@ -49,8 +49,8 @@ class DashboardController {
     }
 
     @GetMapping(path = "/dealer/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<DealerDashboard>> dealerStream(@AuthenticationPrincipal AuthenticatedUser user,
-                                                        @RequestParam(required = false) String dealerId) {
+    Flux<ServerSentEvent<Object>> dealerStream(@AuthenticationPrincipal AuthenticatedUser user,
+                                               @RequestParam(required = false) String dealerId) {
         return streams.of(dealerQuery(user.actor(), dealerId), DealerDashboard.class, DealerDashboard::position);
     }
 
@@ -61,7 +61,7 @@ class DashboardController {
     }
 
     @GetMapping(path = "/admin/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<AdminDashboard>> adminStream() {
+    Flux<ServerSentEvent<Object>> adminStream() {
         return streams.of(AdminDashboardQuery.ofPlatform(), AdminDashboard.class, AdminDashboard::position);
     }
 
@@ -72,7 +72,7 @@ class DashboardController {
     }
 
     @GetMapping(path = "/me/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<CustomerDashboard>> meStream(@AuthenticationPrincipal AuthenticatedUser user) {
+    Flux<ServerSentEvent<Object>> meStream(@AuthenticationPrincipal AuthenticatedUser user) {
         return streams.of(new CustomerDashboardQuery(user.userId()), CustomerDashboard.class,
                 CustomerDashboard::position);
     }

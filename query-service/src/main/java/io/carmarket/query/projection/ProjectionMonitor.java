@@ -61,13 +61,27 @@ public class ProjectionMonitor {
     private record Point(Instant at, long position) {
     }
 
+    /**
+     * Samples the head and every processor.
+     *
+     * @throws RuntimeException when the head cannot be read, after sampling the processors anyway (so that the list
+     *                          shows their failures while Axon Server cannot be reached); the head keeps its last value
+     */
     public synchronized void sample() {
-        OptionalLong headPosition = positionOf(eventStore.createHeadToken());
-        head = headPosition.isPresent() ? headPosition.getAsLong() : null;
+        RuntimeException headUnread = null;
+        try {
+            OptionalLong headPosition = positionOf(eventStore.createHeadToken());
+            head = headPosition.isPresent() ? headPosition.getAsLong() : null;
+        } catch (RuntimeException failure) {
+            headUnread = failure;
+        }
         Instant now = clock.instant();
         for (String group : ProjectionProcessing.PROCESSING_GROUPS) {
             samples.put(group, processorOf(group).map(processor -> sample(group, processor, now))
                     .orElse(Sample.NOT_RUNNING));
+        }
+        if (headUnread != null) {
+            throw headUnread;
         }
     }
 

@@ -3,6 +3,7 @@ package io.carmarket.query.projection;
 import io.carmarket.query.common.ProjectedReadModel;
 import io.carmarket.query.common.ProjectionProcessing;
 import io.carmarket.query.projection.ProjectionProgress.Replay;
+import io.carmarket.support.axon.AxonServerOutage;
 import jakarta.annotation.PostConstruct;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -51,6 +52,7 @@ public class ProjectionRebuilds {
     private final Duration stopTimeout;
     private final Duration retiredGrace;
     private final Clock clock = Clock.systemUTC();
+    private boolean eventStoreUnreachable;
 
     public ProjectionRebuilds(ReadModelRouting routing, ProjectionMonitor monitor,
                               QueryServiceInstances instances, TokenStore tokenStore,
@@ -145,7 +147,24 @@ public class ProjectionRebuilds {
      */
     @Scheduled(fixedDelayString = "${carmarket.projections.monitor-interval:500ms}")
     public synchronized void tick() {
-        monitor.sample();
+        try {
+            monitor.sample();
+        } catch (RuntimeException failure) {
+            if (!AxonServerOutage.isCauseOf(failure)) {
+                throw failure;
+            }
+            // Once per outage, not at every tick: health names axonServer, and no rebuild can move meanwhile.
+            if (!eventStoreUnreachable) {
+                eventStoreUnreachable = true;
+                log.warn("The event store cannot be reached; projection progress shows the last known head until "
+                        + "it is back: {}", failure.toString());
+            }
+            return;
+        }
+        if (eventStoreUnreachable) {
+            eventStoreUnreachable = false;
+            log.info("The event store can be reached again");
+        }
         routing.dropRetiredBefore(clock.instant().minus(retiredGrace));
         for (String group : List.copyOf(running.keySet())) {
             ProjectionMonitor.Sample sample = monitor.lastSampleOf(group);

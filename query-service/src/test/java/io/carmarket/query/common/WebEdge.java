@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.carmarket.support.web.ApiProblemHandler;
+import io.carmarket.support.web.UnavailableProblems;
+import io.carmarket.support.web.UnavailableProperties;
 import io.carmarket.support.web.input.CalendarDateFormatting;
 import io.carmarket.support.web.input.StrictRequestJson;
 import org.springframework.format.support.DefaultFormattingConversionService;
@@ -19,6 +21,7 @@ import org.springframework.security.web.method.annotation.AuthenticationPrincipa
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -27,6 +30,9 @@ import java.util.List;
  * context.
  */
 public final class WebEdge {
+
+    /** What a 503 of the problem handler tells the client to wait, in these tests. */
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private WebEdge() {
     }
@@ -40,7 +46,8 @@ public final class WebEdge {
         return MockMvcBuilders.standaloneSetup(controller)
                 .setConversionService(conversions)
                 .setMessageConverters(new MappingJackson2HttpMessageConverter(StrictRequestJson.readerOf(json)))
-                .setControllerAdvice(new ApiProblemHandler())
+                .setControllerAdvice(new ApiProblemHandler(
+                        new UnavailableProblems(new UnavailableProperties(RETRY_AFTER))))
                 .setCustomArgumentResolvers(new AuthenticationPrincipalArgumentResolver())
                 .build();
     }

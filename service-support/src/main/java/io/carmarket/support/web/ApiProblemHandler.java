@@ -43,6 +43,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,7 +51,8 @@ import java.util.stream.Collectors;
 
 /**
  * Turns every error that reaches Spring MVC into {@code application/problem+json}. Bad input answers 400 with a
- * field-to-messages map; an unexpected failure answers a bare 500 and is logged, never echoed.
+ * field-to-messages map; a failure to reach Axon Server answers 503 with {@code Retry-After} ({@link
+ * UnavailableProblems}); any other unexpected failure answers a bare 500 and is logged, never echoed.
  * <p>
  * Feature-specific handlers (such as the command side's rejection handler) run before this one.
  */
@@ -63,6 +65,12 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     private static final String MALFORMED_REQUEST = "MALFORMED_REQUEST";
     /** How Jackson's duplicate detection names the key; it carries no path of its own. */
     private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate (?:field|Object property) '(.*)'");
+
+    private final UnavailableProblems unavailable;
+
+    public ApiProblemHandler(UnavailableProblems unavailable) {
+        this.unavailable = unavailable;
+    }
 
     /** Spring MVC's own problems (404 no route, 405, 406, 415 ...) get a {@code code} like all others. */
     @Override
@@ -204,6 +212,10 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Object> handleUnexpected(Exception ex) {
+        Optional<ResponseEntity<Object>> outage = unavailable.ifAxonServerUnreachable(ex);
+        if (outage.isPresent()) {
+            return outage.get();
+        }
         log.error("Unexpected failure while handling a request", ex);
         return problemResponse(ApiProblems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "The request could not be completed. It has been logged."));

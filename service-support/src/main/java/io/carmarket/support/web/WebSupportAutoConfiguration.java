@@ -39,7 +39,8 @@ import java.util.List;
  */
 @AutoConfiguration(before = {HttpMessageConvertersAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @ConditionalOnWebApplication
-@EnableConfigurationProperties({RequestBodyProperties.class, SupportedCurrencies.class})
+@EnableConfigurationProperties({RequestBodyProperties.class, SupportedCurrencies.class,
+        UnavailableProperties.class})
 @Import({ApiProblemHandler.class, ProblemErrorController.class, CalendarDateFormatting.class})
 public class WebSupportAutoConfiguration {
 
@@ -49,6 +50,11 @@ public class WebSupportAutoConfiguration {
         FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    @Bean
+    public UnavailableProblems unavailableProblems(UnavailableProperties properties) {
+        return new UnavailableProblems(properties);
     }
 
     @Bean
