@@ -10,7 +10,6 @@ import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.messaging.unitofwork.RollbackConfiguration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
@@ -24,6 +23,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -58,6 +58,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
         "axon.axonserver.servers=127.0.0.1:1",
         "carmarket.web.unavailable.retry-after=7s"})
 @ActiveProfiles("distributed")
+// Closed after this class, while its MongoDB-wire server still runs: closed at the JVM's exit instead, the context
+// waited for the server (stopped by then) until Surefire killed the fork. The server goes with the JVM.
+@DirtiesContext
 class DistributedWiringTest {
 
     private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
@@ -91,11 +94,6 @@ class DistributedWiringTest {
                 () -> Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
         registry.add("carmarket.security.jwt.private-key",
                 () -> Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()));
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.shutdownNow();
     }
 
     @Test

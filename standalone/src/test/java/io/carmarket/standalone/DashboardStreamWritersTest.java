@@ -2,8 +2,10 @@ package io.carmarket.standalone;
 
 import io.carmarket.standalone.CarMarketClient.Session;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -27,11 +29,10 @@ class DashboardStreamWritersTest {
     @LocalServerPort
     int port;
 
-    @Value("${spring.task.execution.thread-name-prefix}")
-    String writerThreadPrefix;
-
-    @Value("${spring.task.execution.pool.max-size}")
-    int writerPoolSize;
+    /** Spring Boot's task pool, which Spring MVC uses for its asynchronous work when it exists. */
+    @Autowired
+    @Qualifier("applicationTaskExecutor")
+    ThreadPoolTaskExecutor writers;
 
     private final HttpClient http = ServerSentEventStream.newHttpClient();
 
@@ -40,6 +41,7 @@ class DashboardStreamWritersTest {
         CarMarketClient anonymous = new CarMarketClient(port);
         Session customer = anonymous.newUser("CUSTOMER");
         List<ServerSentEventStream> streams = new ArrayList<>();
+        long writesBefore = writers.getThreadPoolExecutor().getCompletedTaskCount();
         try {
             for (int i = 0; i < STREAMS; i++) {
                 ServerSentEventStream stream = ServerSentEventStream.open(http,
@@ -54,9 +56,10 @@ class DashboardStreamWritersTest {
                 }
             }
 
-            List<String> writers = threadsNamed(writerThreadPrefix);
-            assertThat(writers).as("threads that wrote %d streams' events and heartbeats", STREAMS).isNotEmpty()
-                    .hasSizeLessThanOrEqualTo(writerPoolSize);
+            assertThat(writers.getThreadPoolExecutor().getCompletedTaskCount() - writesBefore)
+                    .as("writes done by the pool for %d streams' first events and heartbeats", STREAMS)
+                    .isGreaterThanOrEqualTo(STREAMS * (1 + HEARTBEATS_EACH));
+            assertThat(writers.getPoolSize()).isLessThanOrEqualTo(writers.getMaxPoolSize());
             assertThat(threadsNamed("MvcAsync")).as("Spring MVC's thread-per-write fallback").isEmpty();
         } finally {
             streams.forEach(ServerSentEventStream::close);
