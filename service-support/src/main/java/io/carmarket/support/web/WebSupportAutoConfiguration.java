@@ -116,5 +116,15 @@ public class WebSupportAutoConfiguration {
                 hostPipeline.addValve(new ContainerProblemReportValve(objectMapper));
             });
         }
+
+        /**
+         * Ends the asynchronous cycles (Server-Sent Events streams) that Tomcat drops without ending them when the
+         * client goes away while the request's first container thread is still on its way out: see
+         * {@link AbandonedAsyncCycleValve}.
+         */
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> abandonedAsyncCycles() {
+            return factory -> factory.addContextValves(new AbandonedAsyncCycleValve());
+        }
     }
 }
