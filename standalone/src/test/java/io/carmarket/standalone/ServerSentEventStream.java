@@ -124,6 +124,10 @@ final class ServerSentEventStream implements AutoCloseable {
         return response.statusCode();
     }
 
+    Optional<String> header(String name) {
+        return response.headers().firstValue(name);
+    }
+
     String contentType() {
         return response.headers().firstValue("Content-Type").orElse(null);
     }

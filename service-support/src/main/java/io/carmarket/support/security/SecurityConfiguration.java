@@ -129,10 +129,10 @@ public class SecurityConfiguration {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(properties.allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-        cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "Idempotency-Key",
-                CorrelationIdFilter.HEADER));
+        cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_NONE_MATCH,
+                "Idempotency-Key", CorrelationIdFilter.HEADER));
         cors.setExposedHeaders(List.of(CorrelationIdFilter.HEADER, HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER,
-                "Idempotent-Replayed"));
+                HttpHeaders.ETAG, "Idempotent-Replayed"));
         cors.setAllowCredentials(true);
         cors.setMaxAge(properties.maxAge());
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
