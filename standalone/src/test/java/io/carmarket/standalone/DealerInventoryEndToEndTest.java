@@ -219,6 +219,23 @@ class DealerInventoryEndToEndTest {
         assertBadParameter("/dealer/cars?sort=make&cursor=" + listedAtCursor, "cursor");
     }
 
+    @Test
+    void a_replay_rebuilds_the_inventory_identically() {
+        String mine = "/dealer/cars?limit=100&dealerId=" + dealerSession.userId();
+        JsonNode before = ok(admin.get(mine));
+
+        ResponseEntity<JsonNode> replay = admin.post("/admin/projections/dealer-inventory/replay", Map.of());
+
+        assertThat(replay.getStatusCode().value()).as(String.valueOf(replay.getBody())).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode progress = ok(admin.get("/admin/projections/dealer-inventory"));
+            assertThat(absent(progress, "replay")).as(String.valueOf(progress)).isTrue();
+            assertThat(progress.get("state").asText()).isEqualTo("RUNNING");
+            assertThat(progress.get("progressPercent").asDouble()).isEqualTo(100.0);
+        });
+        assertThat(ok(admin.get(mine))).isEqualTo(before);
+    }
+
     private ObjectNode listing(String make, String model, String vin, String plate, String askingPrice) {
         ObjectNode listing = anonymous.carListing(make).put("model", model).put("vin", vin).put("licensePlate", plate);
         if (askingPrice != null) {
