@@ -37,7 +37,8 @@ class ProjectionReplayEndToEndTest {
     private static final String ADMIN_PASSWORD = "Test-Root-2026!";
     private static final Duration REBUILD_WAIT = Duration.ofSeconds(60);
     private static final List<String> PROJECTIONS =
-            List.of("car-search", "bookings", "purchase-reservations", "notifications", "negotiations", "audit-log");
+            List.of("car-search", "bookings", "purchase-reservations", "notifications", "negotiations", "audit-log",
+                    "dealer-inventory");
     private static final List<String> SEARCH_AND_BOOKING_COLLECTIONS =
             List.of("car_search", "car_search_keys", "bookings", "booking_cars", "audit_log", "audit_log_keys");
 

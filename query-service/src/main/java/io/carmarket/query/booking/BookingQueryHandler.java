@@ -12,6 +12,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 
+import io.carmarket.api.car.BookingStatus;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,5 +64,17 @@ public class BookingQueryHandler {
         return Optional.ofNullable(mongoTemplate.findById(query.bookingId(), BookingEntry.class))
                 .filter(entry -> ParticipantVisibility.maySee(query.viewer(), entry.customerId(), entry.dealerId()))
                 .map(BookingEntry::view);
+    }
+
+    /**
+     * The car's live bookings (PENDING_APPROVAL or CONFIRMED) that have not ended by {@code today}, soonest first:
+     * for the dealer's page of the car. Bookings are whole days {@code [startDate, endDate)}.
+     */
+    public List<BookingView> liveBookingsOf(String carId, LocalDate today) {
+        Query live = Query.query(where(Fields.CAR_ID).is(carId)
+                        .and(Fields.STATUS).in(BookingStatus.CONFIRMED.name(), BookingStatus.PENDING_APPROVAL.name())
+                        .and(Fields.END_DATE).gt(today.toString()))
+                .with(Sort.by(Fields.START_DATE, Fields.ID));
+        return mongoTemplate.find(live, BookingEntry.class).stream().map(BookingEntry::view).toList();
     }
 }

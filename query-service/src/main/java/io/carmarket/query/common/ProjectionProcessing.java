@@ -3,6 +3,7 @@ package io.carmarket.query.common;
 import io.carmarket.query.audit.AuditLogProjection;
 import io.carmarket.query.booking.BookingProjection;
 import io.carmarket.query.dashboard.DashboardProjection;
+import io.carmarket.query.inventory.DealerInventoryProjection;
 import io.carmarket.query.negotiation.NegotiationProjection;
 import io.carmarket.query.notification.NotificationProjection;
 import io.carmarket.query.reservation.PurchaseReservationProjection;
@@ -28,7 +29,8 @@ public final class ProjectionProcessing {
             NotificationProjection.PROCESSING_GROUP,
             NegotiationProjection.PROCESSING_GROUP,
             AuditLogProjection.PROCESSING_GROUP,
-            DashboardProjection.PROCESSING_GROUP);
+            DashboardProjection.PROCESSING_GROUP,
+            DealerInventoryProjection.PROCESSING_GROUP);
 
     private ProjectionProcessing() {
     }

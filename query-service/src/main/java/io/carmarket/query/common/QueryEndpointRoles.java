@@ -23,6 +23,8 @@ public class QueryEndpointRoles {
                 // Dashboards: a dealer's (their own; an admin names one), the platform's, and a customer's own.
                 .requestMatchers("/api/v1/dashboards/dealer", "/api/v1/dashboards/dealer/**").hasAnyRole(DEALER, ADMIN)
                 .requestMatchers("/api/v1/dashboards/admin", "/api/v1/dashboards/admin/**").hasAnyRole(ADMIN, AUDITOR)
-                .requestMatchers("/api/v1/dashboards/me", "/api/v1/dashboards/me/**").hasAnyRole(CUSTOMER, ADMIN);
+                .requestMatchers("/api/v1/dashboards/me", "/api/v1/dashboards/me/**").hasAnyRole(CUSTOMER, ADMIN)
+                // A dealer's inventory: a dealer their own; admins and auditors (read-only) any dealer's.
+                .requestMatchers("/api/v1/dealer/**").hasAnyRole(DEALER, ADMIN, AUDITOR);
     }
 }

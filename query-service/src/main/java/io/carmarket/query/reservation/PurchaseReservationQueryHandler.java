@@ -12,6 +12,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 
+import io.carmarket.api.car.purchase.PurchaseReservationStatus;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Query;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +55,20 @@ public class PurchaseReservationQueryHandler {
     public Optional<PurchaseReservationView> reservation(PurchaseReservationById query) {
         return Optional.ofNullable(mongoTemplate.findById(query.reservationId(), PurchaseReservationEntry.class))
                 .filter(entry -> ParticipantVisibility.maySee(query.viewer(), entry.customerId(), entry.dealerId()))
+                .map(PurchaseReservationEntry::view);
+    }
+
+    /**
+     * The car's purchase reservation for the dealer's page of the car: its live one (PENDING, CONFIRMED,
+     * INSPECTION_SCHEDULED), or the completed one of a sold car; the newest if the read model ever held two.
+     */
+    public Optional<PurchaseReservationView> currentReservationOf(String carId) {
+        Query current = Query.query(where(Fields.CAR_ID).is(carId).and(Fields.STATUS).in(
+                        PurchaseReservationStatus.PENDING.name(), PurchaseReservationStatus.CONFIRMED.name(),
+                        PurchaseReservationStatus.INSPECTION_SCHEDULED.name(),
+                        PurchaseReservationStatus.COMPLETED.name()))
+                .with(Sort.by(Sort.Direction.DESC, Fields.CREATED_AT, Fields.ID)).limit(1);
+        return Optional.ofNullable(mongoTemplate.findOne(current, PurchaseReservationEntry.class))
                 .map(PurchaseReservationEntry::view);
     }
 }

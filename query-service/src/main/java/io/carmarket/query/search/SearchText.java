@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
  * as a lower-case array; a search word matches when it starts one of them (an anchored, case-sensitive regular
  * expression, which real MongoDB answers from an index on the array).
  */
-final class SearchText {
+public final class SearchText {
 
     /** At most this many words of a free-text query are used; more answer 400. */
-    static final int MAX_QUERY_WORDS = 8;
+    public static final int MAX_QUERY_WORDS = 8;
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -30,7 +30,7 @@ final class SearchText {
     }
 
     /** The equality key of a make or a city; null for null. */
-    static String key(String text) {
+    public static String key(String text) {
         if (text == null) {
             return null;
         }
@@ -41,7 +41,7 @@ final class SearchText {
      * The searchable words of a car: every run of letters and digits of make, model and variant, and, for a word
      * with inner punctuation such as "e-tron" or "1.5", also the word without it ("etron", "15").
      */
-    static List<String> tokens(String... texts) {
+    public static List<String> tokens(String... texts) {
         Set<String> tokens = new LinkedHashSet<>();
         for (String text : texts) {
             if (text == null) {
@@ -62,7 +62,7 @@ final class SearchText {
      * The words of a free-text query, each a run of letters and digits (so none needs escaping in a regular
      * expression); empty when the text has none.
      */
-    static List<String> queryWords(String q) {
+    public static List<String> queryWords(String q) {
         if (q == null) {
             return List.of();
         }
@@ -70,7 +70,7 @@ final class SearchText {
     }
 
     /** The anchored prefix expression of a query word. */
-    static String prefixPattern(String word) {
+    public static String prefixPattern(String word) {
         if (!WORD.matcher(word).matches()) {
             throw new IllegalArgumentException("not a query word: " + word);
         }
