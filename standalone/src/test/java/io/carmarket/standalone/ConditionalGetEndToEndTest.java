@@ -128,6 +128,19 @@ class ConditionalGetEndToEndTest {
     }
 
     @Test
+    void the_dealers_inventory_is_revalidated_and_a_withdrawal_changes_it() {
+        await().atMost(PROJECTION_WAIT).until(() ->
+                CarMarketClient.items(dealer.get("/dealer/cars").getBody()).size() == 1);
+        String etag = dealer.getText("/dealer/cars").getHeaders().getETag();
+        assertThat(ifNoneMatch(dealer, "/dealer/cars", etag).getStatusCode().value()).isEqualTo(304);
+
+        dealer.post("/cars/" + carId + "/withdraw", null);
+
+        await().atMost(PROJECTION_WAIT).untilAsserted(() ->
+                assertThat(ifNoneMatch(dealer, "/dealer/cars", etag).getStatusCode().value()).isEqualTo(200));
+    }
+
+    @Test
     void a_public_read_may_be_kept_by_any_cache_but_only_after_revalidation() {
         ResponseEntity<String> page = anonymous.getText("/cars/" + carId);
 
