@@ -11,6 +11,7 @@ import io.carmarket.api.inventory.DealerCarsQuery;
 import io.carmarket.api.search.SortDirection;
 import io.carmarket.query.common.OkOrNotFound;
 import io.carmarket.query.search.SearchText;
+import io.carmarket.query.web.SortParameter;
 import io.carmarket.support.security.AuthenticatedUser;
 import io.carmarket.support.web.InvalidParameterException;
 import jakarta.validation.constraints.Max;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * A dealer's inventory: every car of the dealer in every state, with the VIN and licence plate. A DEALER reads their
@@ -39,6 +40,12 @@ import java.util.Locale;
 @RestController
 @RequestMapping("/api/v1/dealer/cars")
 public class DealerInventoryController {
+
+    /** {@code sort=listedAt|make|dailyRate|askingPrice[,asc|desc]}; newest listing first when absent. */
+    private static final SortParameter<DealerCarSortField> SORT = SortParameter.of(DealerCarSortField.LISTED_AT,
+            SortDirection.DESC, Map.entry("listedAt", DealerCarSortField.LISTED_AT),
+            Map.entry("make", DealerCarSortField.MAKE), Map.entry("dailyRate", DealerCarSortField.DAILY_RATE),
+            Map.entry("askingPrice", DealerCarSortField.ASKING_PRICE));
 
     private final QueryGateway queryGateway;
 
@@ -67,7 +74,7 @@ public class DealerInventoryController {
             @RequestParam(defaultValue = "" + DealerCarsQuery.DEFAULT_LIMIT) @Min(1)
             @Max(DealerCarsQuery.MAX_LIMIT) int limit) {
         String dealer = dealerOf(user.actor(), dealerId);
-        SortSpec order = SortSpec.parse(sort);
+        SortParameter.Order<DealerCarSortField> order = SORT.parse(sort);
         if (cursor != null) {
             try {
                 DealerCarOrdering.of(order.field(), order.direction()).check(cursor);
@@ -118,41 +125,5 @@ public class DealerInventoryController {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
-    }
-
-    /** {@code sort=field[,asc|desc]}; a field alone sorts ascending, nothing sorts newest listing first. */
-    record SortSpec(DealerCarSortField field, SortDirection direction) {
-
-        private static final SortSpec NEWEST_FIRST = new SortSpec(DealerCarSortField.LISTED_AT, SortDirection.DESC);
-
-        static SortSpec parse(String sort) {
-            if (sort == null || sort.isBlank()) {
-                return NEWEST_FIRST;
-            }
-            String[] parts = sort.split(",", -1);
-            if (parts.length > 2) {
-                throw invalidSort();
-            }
-            DealerCarSortField field = switch (parts[0].trim()) {
-                case "listedAt" -> DealerCarSortField.LISTED_AT;
-                case "make" -> DealerCarSortField.MAKE;
-                case "dailyRate" -> DealerCarSortField.DAILY_RATE;
-                case "askingPrice" -> DealerCarSortField.ASKING_PRICE;
-                default -> throw invalidSort();
-            };
-            if (parts.length == 1) {
-                return new SortSpec(field, SortDirection.ASC);
-            }
-            return switch (parts[1].trim().toLowerCase(Locale.ROOT)) {
-                case "asc" -> new SortSpec(field, SortDirection.ASC);
-                case "desc" -> new SortSpec(field, SortDirection.DESC);
-                default -> throw invalidSort();
-            };
-        }
-
-        private static InvalidParameterException invalidSort() {
-            return new InvalidParameterException("sort",
-                    "must be listedAt, make, dailyRate or askingPrice, optionally followed by ,asc or ,desc");
-        }
     }
 }

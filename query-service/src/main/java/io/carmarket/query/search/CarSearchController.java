@@ -18,6 +18,7 @@ import io.carmarket.api.search.MakeCount;
 import io.carmarket.api.search.PriceType;
 import io.carmarket.api.search.SimilarCars;
 import io.carmarket.api.search.SortDirection;
+import io.carmarket.query.web.SortParameter;
 import io.carmarket.support.web.ApiProblems;
 import io.carmarket.support.web.InvalidParameterException;
 import jakarta.validation.constraints.Digits;
@@ -41,7 +42,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -52,6 +53,11 @@ import java.util.Optional;
 @RestController
 @RequestMapping("/api/v1/cars")
 public class CarSearchController {
+
+    /** {@code sort=price|year|mileage|createdAt[,asc|desc]}; newest listing first when absent. */
+    private static final SortParameter<CarSortField> SORT = SortParameter.of(CarSortField.CREATED_AT,
+            SortDirection.DESC, Map.entry("price", CarSortField.PRICE), Map.entry("year", CarSortField.YEAR),
+            Map.entry("mileage", CarSortField.MILEAGE), Map.entry("createdAt", CarSortField.CREATED_AT));
 
     private static final int DEFAULT_LIMIT = 20;
     private static final int MIN_YEAR = 1900;
@@ -94,7 +100,7 @@ public class CarSearchController {
             throw new InvalidParameterException("maxYear", "must not be below minYear");
         }
         String text = checkedText(q);
-        SortSpec sortSpec = SortSpec.parse(sort);
+        SortParameter.Order<CarSortField> sortSpec = SORT.parse(sort);
         CarSearch search = new CarSearch(makes, priceType, minPrice, maxPrice, minYear, maxYear, bodyType,
                 transmission, fuelType, maxMileage, blankToNull(city), text,
                 availability(availableFrom, availableTo), sortSpec.field(), sortSpec.direction(), cursor, limit);
@@ -206,40 +212,5 @@ public class CarSearchController {
             throw new InvalidParameterException("availableTo", "must be after availableFrom");
         }
         return new DateRange(from, to);
-    }
-
-    record SortSpec(CarSortField field, SortDirection direction) {
-
-        private static final SortSpec NEWEST_FIRST = new SortSpec(CarSortField.CREATED_AT, SortDirection.DESC);
-
-        static SortSpec parse(String sort) {
-            if (sort == null || sort.isBlank()) {
-                return NEWEST_FIRST;
-            }
-            String[] parts = sort.split(",", -1);
-            if (parts.length > 2) {
-                throw invalidSort();
-            }
-            CarSortField field = switch (parts[0].trim()) {
-                case "price" -> CarSortField.PRICE;
-                case "year" -> CarSortField.YEAR;
-                case "mileage" -> CarSortField.MILEAGE;
-                case "createdAt" -> CarSortField.CREATED_AT;
-                default -> throw invalidSort();
-            };
-            if (parts.length == 1) {
-                return new SortSpec(field, SortDirection.ASC);
-            }
-            return switch (parts[1].trim().toLowerCase(Locale.ROOT)) {
-                case "asc" -> new SortSpec(field, SortDirection.ASC);
-                case "desc" -> new SortSpec(field, SortDirection.DESC);
-                default -> throw invalidSort();
-            };
-        }
-
-        private static InvalidParameterException invalidSort() {
-            return new InvalidParameterException("sort",
-                    "must be price, year, mileage or createdAt, optionally followed by ,asc or ,desc");
-        }
     }
 }
