@@ -108,6 +108,7 @@ final class HostileInputCorpus {
         searchCursorCases();
         carPageCases();
         myListCases();
+        dealerViewCases();
         auditCases();
         tokenCases();
         roleCases();
@@ -962,6 +963,24 @@ final class HostileInputCorpus {
         request("remove a car id of 101 chars", DELETE, "/favorites/" + "c".repeat(101), CUSTOMER)
                 .expect(400, "carId");
         request("a car that does not exist", PUT, "/favorites/{unknown}", CUSTOMER).expect(404);
+    }
+
+    private void dealerViewCases() {
+        family("dealer-views", "a dealer's inventory and dashboard: bounded parameters, whose cars, 404 for cars "
+                + "that do not exist or are another dealer's");
+        at(GET, "/dealer/cars", DEALER);
+        q("status=FOO").expect(400, "status");
+        q("sort=colour").expect(400, "sort");
+        q("sort=make,sideways").expect(400, "sort");
+        q("limit=0").expect(400, "limit");
+        q("limit=101").expect(400, "limit");
+        q("limit=abc").expect(400, "limit");
+        q("cursor=garbage").expect(400, "cursor");
+        request("an admin who names no dealer", GET, "/dealer/cars", ADMIN).expect(400, "dealerId");
+        request("a car that does not exist", GET, "/dealer/cars/{unknown}", DEALER).expect(404);
+        request("another dealer's car", GET, "/dealer/cars/{car}", DEALER2).expect(404);
+        request("an admin's dealer dashboard that names no dealer", GET, "/dashboards/dealer", ADMIN)
+                .expect(400, "dealerId");
     }
 
     // =============================================================================================================
