@@ -82,7 +82,7 @@ public class DealerInventoryController {
                 throw new InvalidParameterException("cursor", invalid.getMessage());
             }
         }
-        DealerCarsQuery query = new DealerCarsQuery(dealer, status, blankToNull(make), checkedText(q), order.field(),
+        DealerCarsQuery query = new DealerCarsQuery(dealer, status, blankToNull(make), SearchText.checkedQuery(q), order.field(),
                 order.direction(), cursor, limit);
         return queryGateway.query(query, ResponseTypes.instanceOf(DealerCarPage.class)).join();
     }
@@ -109,20 +109,6 @@ public class DealerInventoryController {
     }
 
     /** Free text: null when blank; refused when it has no word to search for or too many. */
-    private static String checkedText(String q) {
-        if (q == null || q.isBlank()) {
-            return null;
-        }
-        List<String> words = SearchText.queryWords(q);
-        if (words.isEmpty()) {
-            throw new InvalidParameterException("q", "must contain a letter or a digit");
-        }
-        if (words.size() > SearchText.MAX_QUERY_WORDS) {
-            throw new InvalidParameterException("q", "must have at most " + SearchText.MAX_QUERY_WORDS + " words");
-        }
-        return q;
-    }
-
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
     }

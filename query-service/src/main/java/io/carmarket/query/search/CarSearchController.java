@@ -99,7 +99,7 @@ public class CarSearchController {
         if (minYear != null && maxYear != null && minYear > maxYear) {
             throw new InvalidParameterException("maxYear", "must not be below minYear");
         }
-        String text = checkedText(q);
+        String text = SearchText.checkedQuery(q);
         SortParameter.Order<CarSortField> sortSpec = SORT.parse(sort);
         CarSearch search = new CarSearch(makes, priceType, minPrice, maxPrice, minYear, maxYear, bodyType,
                 transmission, fuelType, maxMileage, blankToNull(city), text,
@@ -182,20 +182,6 @@ public class CarSearchController {
     }
 
     /** Free text: null when blank; refused when it has no word to search for or too many. */
-    private static String checkedText(String q) {
-        if (q == null || q.isBlank()) {
-            return null;
-        }
-        List<String> words = SearchText.queryWords(q);
-        if (words.isEmpty()) {
-            throw new InvalidParameterException("q", "must contain a letter or a digit");
-        }
-        if (words.size() > SearchText.MAX_QUERY_WORDS) {
-            throw new InvalidParameterException("q", "must have at most " + SearchText.MAX_QUERY_WORDS + " words");
-        }
-        return q;
-    }
-
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
     }

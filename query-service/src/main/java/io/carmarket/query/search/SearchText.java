@@ -1,5 +1,7 @@
 package io.carmarket.query.search;
 
+import io.carmarket.support.web.InvalidParameterException;
+
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,6 +29,24 @@ public final class SearchText {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     private SearchText() {
+    }
+
+    /**
+     * A list's {@code q} parameter as given, or null when blank; a 400 naming {@code q} when it has no word to search
+     * for or more than {@value #MAX_QUERY_WORDS} words.
+     */
+    public static String checkedQuery(String q) {
+        if (q == null || q.isBlank()) {
+            return null;
+        }
+        List<String> words = queryWords(q);
+        if (words.isEmpty()) {
+            throw new InvalidParameterException("q", "must contain a letter or a digit");
+        }
+        if (words.size() > MAX_QUERY_WORDS) {
+            throw new InvalidParameterException("q", "must have at most " + MAX_QUERY_WORDS + " words");
+        }
+        return q;
     }
 
     /** The equality key of a make or a city; null for null. */
