@@ -3,10 +3,8 @@ package io.carmarket.support.axon;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoServerException;
-import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventhandling.tokenstore.UnableToRetrieveIdentifierException;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -15,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,14 +25,12 @@ import java.util.Optional;
  * later insert with E11000. The loser of that race finds here what the winner wrote: it reads the identifier again,
  * and takes the segments as initialized. Any other failure is passed on unchanged.
  */
-public final class SharedMongoTokenStore implements TokenStore {
+public final class SharedMongoTokenStore extends ForwardingTokenStore {
 
     private static final Logger log = LoggerFactory.getLogger(SharedMongoTokenStore.class);
 
-    private final TokenStore delegate;
-
     SharedMongoTokenStore(TokenStore delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /**
@@ -91,56 +86,5 @@ public final class SharedMongoTokenStore implements TokenStore {
             }
         }
         return false;
-    }
-
-    @Override
-    public void storeToken(TrackingToken token, String processorName, int segment)
-            throws UnableToClaimTokenException {
-        delegate.storeToken(token, processorName, segment);
-    }
-
-    @Override
-    public TrackingToken fetchToken(String processorName, int segment) throws UnableToClaimTokenException {
-        return delegate.fetchToken(processorName, segment);
-    }
-
-    @Override
-    public TrackingToken fetchToken(String processorName, Segment segment) throws UnableToClaimTokenException {
-        return delegate.fetchToken(processorName, segment);
-    }
-
-    @Override
-    public void extendClaim(String processorName, int segment) throws UnableToClaimTokenException {
-        delegate.extendClaim(processorName, segment);
-    }
-
-    @Override
-    public void releaseClaim(String processorName, int segment) {
-        delegate.releaseClaim(processorName, segment);
-    }
-
-    @Override
-    public void initializeSegment(TrackingToken token, String processorName, int segment) {
-        delegate.initializeSegment(token, processorName, segment);
-    }
-
-    @Override
-    public void deleteToken(String processorName, int segment) throws UnableToClaimTokenException {
-        delegate.deleteToken(processorName, segment);
-    }
-
-    @Override
-    public boolean requiresExplicitSegmentInitialization() {
-        return delegate.requiresExplicitSegmentInitialization();
-    }
-
-    @Override
-    public int[] fetchSegments(String processorName) {
-        return delegate.fetchSegments(processorName);
-    }
-
-    @Override
-    public List<Segment> fetchAvailableSegments(String processorName) {
-        return delegate.fetchAvailableSegments(processorName);
     }
 }

@@ -1,14 +1,10 @@
 package io.carmarket.support.axon;
 
-import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-
-import java.util.List;
-import java.util.Optional;
 
 /**
  * A processor's token store that writes the position of a batch only after the batch's unit of work has committed,
@@ -22,12 +18,10 @@ import java.util.Optional;
  * fails after the commit is logged by Axon and the batch is handled again after the next restart. So the handlers
  * must accept an event twice (at least once, never lost).
  */
-public final class TokenStoredAfterCommit implements TokenStore {
-
-    private final TokenStore delegate;
+public final class TokenStoredAfterCommit extends ForwardingTokenStore {
 
     public TokenStoredAfterCommit(TokenStore delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     @Override
@@ -39,68 +33,5 @@ public final class TokenStoredAfterCommit implements TokenStore {
         }
         delegate.extendClaim(processorName, segment);
         CurrentUnitOfWork.get().root().afterCommit(committed -> delegate.storeToken(token, processorName, segment));
-    }
-
-    @Override
-    public void initializeTokenSegments(String processorName, int segmentCount)
-            throws UnableToClaimTokenException {
-        delegate.initializeTokenSegments(processorName, segmentCount);
-    }
-
-    @Override
-    public void initializeTokenSegments(String processorName, int segmentCount,
-                                        TrackingToken initialToken) throws UnableToClaimTokenException {
-        delegate.initializeTokenSegments(processorName, segmentCount, initialToken);
-    }
-
-    @Override
-    public TrackingToken fetchToken(String processorName, int segment) throws UnableToClaimTokenException {
-        return delegate.fetchToken(processorName, segment);
-    }
-
-    @Override
-    public TrackingToken fetchToken(String processorName, Segment segment)
-            throws UnableToClaimTokenException {
-        return delegate.fetchToken(processorName, segment);
-    }
-
-    @Override
-    public void extendClaim(String processorName, int segment) throws UnableToClaimTokenException {
-        delegate.extendClaim(processorName, segment);
-    }
-
-    @Override
-    public void releaseClaim(String processorName, int segment) {
-        delegate.releaseClaim(processorName, segment);
-    }
-
-    @Override
-    public void initializeSegment(TrackingToken token, String processorName, int segment) {
-        delegate.initializeSegment(token, processorName, segment);
-    }
-
-    @Override
-    public void deleteToken(String processorName, int segment) throws UnableToClaimTokenException {
-        delegate.deleteToken(processorName, segment);
-    }
-
-    @Override
-    public boolean requiresExplicitSegmentInitialization() {
-        return delegate.requiresExplicitSegmentInitialization();
-    }
-
-    @Override
-    public int[] fetchSegments(String processorName) {
-        return delegate.fetchSegments(processorName);
-    }
-
-    @Override
-    public List<Segment> fetchAvailableSegments(String processorName) {
-        return delegate.fetchAvailableSegments(processorName);
-    }
-
-    @Override
-    public Optional<String> retrieveStorageIdentifier() {
-        return delegate.retrieveStorageIdentifier();
     }
 }
